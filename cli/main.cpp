@@ -1,0 +1,29 @@
+// algojudge: runs algorithm problems on JSON inputs and verifies results. This file only wires
+// the subcommands together; each lives in its own file.
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/common.hpp"
+#include "cli/list.hpp"
+#include "cli/run.hpp"
+#include "cli/verify.hpp"
+
+int main(int argc, char** argv) {
+    using namespace algojudge::cli;
+    CLI::App app{"algojudge: algorithm toolkit and judge", "algojudge"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "algojudge 0.1.0");
+    int status = code(exit_status::ok);
+    setup_list(app, status);
+    setup_run(app, status);
+    setup_verify(app, status);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        print_error(e.what());
+        fmt::print(stderr, "Run with --help for more information.\n");
+        return code(exit_status::input_error);
+    }
+    return status;
+}

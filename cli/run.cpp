@@ -1,0 +1,94 @@
+#include "cli/run.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+#include "problems/cases.hpp"
+#include "problems/json_input.hpp"
+#include "problems/registry.hpp"
+
+namespace algojudge::cli {
+
+void setup_run(CLI::App& app, int& status) {
+    auto options = std::make_shared<run_options>();
+    CLI::App* command = app.add_subcommand("run", "Solve one input (or a case file's inputs)");
+    command->add_option("problem", options->problem, "Problem name (see `algojudge list`)")
+        ->required();
+    command
+        ->add_option("file", options->file,
+                     "Input object, case or array of cases; - for standard input")
+        ->capture_default_str();
+    auto* json_flag = command->add_flag("--json", options->json, "Compact JSON, one per line");
+    command->add_flag("--pretty", options->pretty, "Indented JSON")->excludes(json_flag);
+    command
+        ->add_option("--memory-limit", options->memory_limit,
+                     "Largest table a solver may allocate (e.g. 512M, 2G)")
+        ->capture_default_str();
+    command->callback([options, &status] { status = run_run(*options); });
+}
+
+int run_run(const run_options& options) {
+    const auto memory_limit = parse_byte_size(options.memory_limit);
+    if (!memory_limit) {
+        print_error(fmt::format("--memory-limit: expected a size such as 512M or 2G, got \"{}\"",
+                                options.memory_limit));
+        return code(exit_status::input_error);
+    }
+    algojudge::run_options solve_options;
+    solve_options.memory_limit_bytes = *memory_limit;
+
+    // Every output is computed before anything is printed: no partial result on error.
+    std::vector<json> outputs;
+    try {
+        const problem& chosen = problem_named(options.problem, "");
+        const std::string text = read_text_file(options.file);
+        json document;
+        try {
+            document = json::parse(text);
+        } catch (const json::parse_error& e) {
+            throw case_file_error(
+                fmt::format("{}: {}", options.file, describe_parse_failure(text, e.byte)));
+        }
+        const bool is_case_file =
+            document.is_array() ||
+            (document.is_object() && document.contains("input") && document.contains("problem"));
+        if (!is_case_file) {
+            try {
+                outputs.push_back(chosen.solve(document, solve_options));
+            } catch (const input_error& e) {
+                throw case_file_error(fmt::format("{}: {}", options.file, e.describe()));
+            }
+        } else {
+            for (const test_case& c : parse_case_text(text, options.file, false)) {
+                if (c.solver != &chosen) {
+                    throw case_file_error(
+                        fmt::format("{}: problem: the case is for \"{}\", not \"{}\"", c.label(),
+                                    c.solver->name, chosen.name));
+                }
+                try {
+                    outputs.push_back(chosen.solve(c.input, solve_options));
+                } catch (const input_error& e) {
+                    throw case_file_error(fmt::format("{}: {}", c.label(), e.describe()));
+                }
+            }
+        }
+    } catch (const input_error& e) {
+        print_error(e.describe());
+        return code(exit_status::input_error);
+    } catch (const case_file_error& e) {
+        print_error(e.what());
+        return code(exit_status::input_error);
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return code(exit_status::input_error);
+    }
+    for (const json& output : outputs) {
+        write_stdout(options.pretty ? output.dump(2) : output.dump());
+        write_stdout("\n");
+    }
+    return code(finish_stdout(exit_status::ok));
+}
+
+}  // namespace algojudge::cli

@@ -1,0 +1,339 @@
+#include "cli/verify.hpp"
+
+#include <fnmatch.h>
+
+#include <atomic>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+#include "problems/judge.hpp"
+
+namespace algojudge::cli {
+
+void setup_verify(CLI::App& app, int& status) {
+    auto options = std::make_shared<verify_options>();
+    CLI::App* command =
+        app.add_subcommand("verify", "Run case files and check results against expected ones");
+    command->add_option("paths", options->paths, "Case files, or folders searched recursively")
+        ->required();
+    command->add_option("-j,--jobs", options->jobs,
+                        "Cases run in parallel (default: one per core)");
+    command->add_flag("--json", options->json, "Print a JSON report instead of a table");
+    command->add_option("--junit", options->junit_file, "Also write a JUnit XML report to FILE");
+    command->add_option("--filter", options->filter, "Only cases whose name matches this glob");
+    command->add_flag("--fail-fast", options->fail_fast, "Stop starting cases after a failure");
+    command->add_option("--shard", options->shard,
+                        "K/N: run every N-th case starting at K (0 <= K < N)");
+    command
+        ->add_option("--memory-limit", options->memory_limit,
+                     "Largest table a solver may allocate (e.g. 512M, 2G)")
+        ->capture_default_str();
+    command->callback([options, &status] { status = run_verify(*options); });
+}
+
+namespace {
+
+struct shard_spec {
+    std::size_t index = 0;
+    std::size_t count = 1;
+};
+
+std::optional<shard_spec> parse_shard(const std::string& text) {
+    if (text.empty()) return shard_spec{};
+    const std::size_t slash = text.find('/');
+    if (slash == std::string::npos) return std::nullopt;
+    auto number = [](std::string_view digits) -> std::optional<std::size_t> {
+        if (digits.empty() || digits.size() > 9) return std::nullopt;
+        std::size_t value = 0;
+        for (char c : digits) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + static_cast<std::size_t>(c - '0');
+        }
+        return value;
+    };
+    auto index = number(std::string_view(text).substr(0, slash));
+    auto count = number(std::string_view(text).substr(slash + 1));
+    if (!index || !count || *count == 0 || *index >= *count) return std::nullopt;
+    return shard_spec{*index, *count};
+}
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            default:
+                // XML 1.0 forbids most control characters even when escaped.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
+                    out += ' ';
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out;
+}
+
+struct tally {
+    std::size_t passed = 0;
+    std::size_t failed = 0;
+    std::size_t errors = 0;
+
+    void add(case_status status) {
+        switch (status) {
+            case case_status::passed:
+                ++passed;
+                break;
+            case case_status::failed:
+                ++failed;
+                break;
+            case case_status::error:
+                ++errors;
+                break;
+        }
+    }
+    // "N passed, M failed" and ", K errors" when there are any.
+    std::string summary() const {
+        std::string line = fmt::format("{} passed, {} failed", passed, failed);
+        if (errors > 0) line += fmt::format(", {} error{}", errors, errors == 1 ? "" : "s");
+        return line;
+    }
+    exit_status status() const {
+        if (errors > 0) return exit_status::input_error;
+        if (failed > 0) return exit_status::failed;
+        return exit_status::ok;
+    }
+};
+
+std::string junit_report(const std::vector<test_case>& cases,
+                         const std::vector<std::optional<case_outcome>>& outcomes,
+                         const tally& counts) {
+    double total = 0;
+    for (const auto& outcome : outcomes)
+        total += outcome ? outcome->seconds : 0;
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    xml += fmt::format(
+        "<testsuites tests=\"{0}\" failures=\"{1}\" errors=\"{2}\" time=\"{3:.6f}\">\n"
+        "  <testsuite name=\"algojudge verify\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\" "
+        "time=\"{3:.6f}\">\n",
+        counts.passed + counts.failed + counts.errors, counts.failed, counts.errors, total);
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        if (!outcomes[i]) continue;
+        const case_outcome& outcome = *outcomes[i];
+        xml += fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" time=\"{:.6f}\"",
+                           xml_escape(cases[i].solver->name), xml_escape(cases[i].name),
+                           xml_escape(cases[i].file), outcome.seconds);
+        if (outcome.status == case_status::passed) {
+            xml += "/>\n";
+            continue;
+        }
+        const char* element = outcome.status == case_status::failed ? "failure" : "error";
+        xml += fmt::format(">\n      <{0} message=\"{1}\">{1}</{0}>\n    </testcase>\n", element,
+                           xml_escape(outcome.message));
+    }
+    xml += "  </testsuite>\n</testsuites>\n";
+    return xml;
+}
+
+json json_report(const std::vector<test_case>& cases,
+                 const std::vector<std::optional<case_outcome>>& outcomes, const tally& counts) {
+    json report_cases = json::array();
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        if (!outcomes[i]) continue;
+        const case_outcome& outcome = *outcomes[i];
+        report_cases.push_back({{"file", cases[i].file},
+                                {"number", cases[i].number},
+                                {"name", cases[i].name},
+                                {"problem", cases[i].solver->name},
+                                {"status", case_status_name(outcome.status)},
+                                {"checked", outcome.checked},
+                                {"seconds", outcome.seconds},
+                                {"message", outcome.message}});
+    }
+    return {{"cases", std::move(report_cases)},
+            {"passed", counts.passed},
+            {"failed", counts.failed},
+            {"errors", counts.errors}};
+}
+
+// One table row per case, printed as soon as it and every case before it have finished.
+class progress_printer {
+  public:
+    progress_printer(const std::vector<test_case>& cases, bool enabled)
+        : cases_(cases), enabled_(enabled), colour_(stdout_is_colour_terminal()) {
+        for (const test_case& c : cases)
+            name_width_ = std::max(name_width_, c.name.size());
+        name_width_ = std::min<std::size_t>(name_width_, 60);
+    }
+
+    void print_ready(const std::vector<std::optional<case_outcome>>& outcomes) {
+        for (; next_ < outcomes.size() && outcomes[next_]; ++next_)
+            print_row(next_, *outcomes[next_]);
+        std::fflush(stdout);
+    }
+
+  private:
+    void print_row(std::size_t i, const case_outcome& outcome) {
+        const test_case& c = cases_[i];
+        if (outcome.status == case_status::error) print_error(c.label() + ": " + outcome.message);
+        if (!enabled_) return;
+        std::string_view word = "PASS";
+        colour paint_as = colour::green;
+        if (outcome.status == case_status::failed) {
+            word = "FAIL";
+            paint_as = colour::red;
+        } else if (outcome.status == case_status::error) {
+            word = "ERROR";
+            paint_as = colour::red;
+        } else if (!outcome.checked) {
+            word = "RAN";
+            paint_as = colour::yellow;
+        }
+        std::string line = paint(pad(word, 5, align::left), paint_as, colour_) + "  " +
+                           pad(c.name, name_width_, align::left) + "  " +
+                           pad(format_duration(outcome.seconds), 10, align::right);
+        if (outcome.status != case_status::passed)
+            line += "  " + outcome.message;
+        else if (!outcome.checked)
+            line += "  " + paint(outcome.message, colour::dim, colour_);
+        write_stdout(line + "\n");
+    }
+
+    const std::vector<test_case>& cases_;
+    bool enabled_;
+    bool colour_;
+    std::size_t name_width_ = 4;
+    std::size_t next_ = 0;
+};
+
+}  // namespace
+
+int run_verify(const verify_options& options) {
+    const auto memory_limit = parse_byte_size(options.memory_limit);
+    if (!memory_limit) {
+        print_error(fmt::format("--memory-limit: expected a size such as 512M or 2G, got \"{}\"",
+                                options.memory_limit));
+        return code(exit_status::input_error);
+    }
+    const auto shard = parse_shard(options.shard);
+    if (!shard) {
+        print_error(
+            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.shard));
+        return code(exit_status::input_error);
+    }
+    algojudge::run_options solve_options;
+    solve_options.memory_limit_bytes = *memory_limit;
+
+    // Load everything first: a malformed file stops the run before any result is printed.
+    std::vector<test_case> all_cases;
+    std::size_t load_errors = 0;
+    try {
+        for (const auto& file : collect_case_files(options.paths)) {
+            try {
+                auto cases = load_case_file(file);
+                for (auto& c : cases)
+                    all_cases.push_back(std::move(c));
+            } catch (const case_file_error& e) {
+                print_error(e.what());
+                ++load_errors;
+            }
+        }
+    } catch (const case_file_error& e) {
+        print_error(e.what());
+        return code(exit_status::input_error);
+    }
+    if (load_errors > 0) {
+        print_error(fmt::format("{} case file{} could not be loaded; nothing was run", load_errors,
+                                load_errors == 1 ? "" : "s"));
+        return code(exit_status::input_error);
+    }
+
+    std::vector<test_case> cases;
+    std::size_t position = 0;
+    for (auto& c : all_cases) {
+        if (!options.filter.empty() && fnmatch(options.filter.c_str(), c.name.c_str(), 0) != 0) {
+            continue;
+        }
+        if (position++ % shard->count == shard->index) cases.push_back(std::move(c));
+    }
+    if (cases.empty()) print_note("no case matched");
+
+    std::vector<std::optional<case_outcome>> outcomes(cases.size());
+    std::mutex mutex;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    progress_printer printer(cases, !options.json);
+    auto worker = [&] {
+        for (;;) {
+            if (stop.load()) return;
+            const std::size_t i = next.fetch_add(1);
+            if (i >= cases.size()) return;
+            case_outcome outcome = judge_case(cases[i], solve_options);
+            std::lock_guard lock(mutex);
+            if (outcome.status != case_status::passed && options.fail_fast) stop = true;
+            outcomes[i] = std::move(outcome);
+            printer.print_ready(outcomes);
+        }
+    };
+    unsigned jobs =
+        options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs =
+        static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, cases.size())));
+    std::vector<std::thread> threads;
+    for (unsigned j = 1; j < jobs; ++j)
+        threads.emplace_back(worker);
+    worker();
+    for (auto& thread : threads)
+        thread.join();
+
+    tally counts;
+    std::size_t not_run = 0;
+    for (const auto& outcome : outcomes) {
+        if (outcome)
+            counts.add(outcome->status);
+        else
+            ++not_run;
+    }
+    // Cases are started in order, so those not run (after --fail-fast) are all at the end and
+    // every finished one has been printed.
+    if (not_run > 0)
+        print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
+                               not_run == 1 ? "" : "s"));
+
+    if (!options.junit_file.empty()) {
+        std::ofstream out(options.junit_file, std::ios::binary);
+        out << junit_report(cases, outcomes, counts);
+        out.close();
+        if (!out) {
+            print_error(fmt::format("{}: cannot write the JUnit report", options.junit_file));
+            return code(exit_status::input_error);
+        }
+    }
+    if (options.json) {
+        write_stdout(json_report(cases, outcomes, counts).dump(2) + "\n");
+    } else {
+        write_stdout(counts.summary() + "\n");
+    }
+    return code(finish_stdout(counts.status()));
+}
+
+}  // namespace algojudge::cli

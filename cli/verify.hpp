@@ -1,0 +1,26 @@
+// `algojudge verify PATH... [--jobs N] [--json] [--junit FILE] [--filter GLOB] [--fail-fast]
+// [--shard K/N]`: run every case under the paths and check it against its expected answer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace algojudge::cli {
+
+struct verify_options {
+    std::vector<std::string> paths;
+    unsigned jobs = 0;  // 0: one per core
+    bool json = false;
+    std::string junit_file;
+    std::string filter;
+    bool fail_fast = false;
+    std::string shard;  // "K/N", K from 0 to N-1
+    std::string memory_limit = "1G";
+};
+
+void setup_verify(CLI::App& app, int& status);
+int run_verify(const verify_options& options);
+
+}  // namespace algojudge::cli

@@ -1,0 +1,100 @@
+#include "problems/max_gap.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "algorithms/max_gap.hpp"
+#include "problems/json_input.hpp"
+
+namespace algojudge {
+
+namespace {
+
+std::vector<std::int64_t> parse_nums(const json& input) {
+    reject_unknown_fields(input, "input", {"nums"});
+    const json& nums = require_array(require_field(input, "input", "nums"), "input.nums");
+    std::vector<std::int64_t> values;
+    values.reserve(nums.size());
+    for (std::size_t i = 0; i < nums.size(); ++i) {
+        values.push_back(read_int64(nums[i], json_path("input.nums", i)));
+    }
+    return values;
+}
+
+// Checks that `between` names two neighbours of `nums` that are `gap` apart.
+std::string certificate_problem(const std::vector<std::int64_t>& nums, const json& between,
+                                std::uint64_t gap) {
+    if (nums.size() < 2) {
+        return between.is_null() ? "" : "between: expected null for fewer than two numbers";
+    }
+    if (!between.is_array() || between.size() != 2 || !between[0].is_number_integer() ||
+        !between[1].is_number_integer()) {
+        return fmt::format("between: expected [low, high], got {}", json_brief(between));
+    }
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    try {
+        low = read_int64(between[0], "between[0]");
+        high = read_int64(between[1], "between[1]");
+    } catch (const input_error& e) {
+        return e.describe();
+    }
+    if (high < low || static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) != gap) {
+        return fmt::format("between: {} and {} are not {} apart", low, high, gap);
+    }
+    bool has_low = false;
+    bool has_high = false;
+    for (std::int64_t value : nums) {
+        has_low = has_low || value == low;
+        has_high = has_high || value == high;
+        if (low < value && value < high) {
+            return fmt::format("between: {} and {} are not neighbours, {} lies between them", low,
+                               high, value);
+        }
+    }
+    if (!has_low) return fmt::format("between[0]: {} is not in input.nums", low);
+    if (!has_high) return fmt::format("between[1]: {} is not in input.nums", high);
+    return "";
+}
+
+}  // namespace
+
+json solve_max_gap(const json& input, const run_options&) {
+    const std::vector<std::int64_t> nums = parse_nums(input);
+    const max_gap_result result = max_gap(nums);
+    json output = {{"max_gap", result.gap}, {"between", nullptr}};
+    if (result.has_pair) output["between"] = {result.low, result.high};
+    return output;
+}
+
+check_result check_max_gap(const check_args& args) {
+    std::uint64_t expected_gap = 0;
+    try {
+        reject_unknown_fields(args.expected, "expected", {"max_gap", "between"});
+        expected_gap =
+            read_uint64(require_field(args.expected, "expected", "max_gap"), "expected.max_gap");
+    } catch (const input_error& e) {
+        return check_result::bad(e.describe());
+    }
+    const json* actual_gap = optional_field(args.actual, "max_gap");
+    if (actual_gap == nullptr || !actual_gap->is_number_integer()) {
+        return check_result::wrong("max_gap: missing or not an integer in the actual result");
+    }
+    if (!actual_gap->is_number_unsigned() && actual_gap->get<std::int64_t>() < 0) {
+        return check_result::wrong(fmt::format("max_gap: expected {}, got {}", expected_gap,
+                                               actual_gap->get<std::int64_t>()));
+    }
+    const auto gap = actual_gap->get<std::uint64_t>();
+    if (gap != expected_gap) {
+        return check_result::wrong(fmt::format("max_gap: expected {}, got {}", expected_gap, gap));
+    }
+    const json* between = optional_field(args.actual, "between", false);
+    std::string problem =
+        certificate_problem(parse_nums(args.input), between ? *between : json(), gap);
+    if (!problem.empty()) return check_result::wrong(problem);
+    return check_result::accept();
+}
+
+}  // namespace algojudge

@@ -1,0 +1,14 @@
+// Description: the max-gap problem's JSON edge. Input {"nums": [int64...]}, output
+// {"max_gap": G, "between": [a, b] | null}. The checker compares max_gap exactly and validates
+// `between` as a certificate: two neighbours of the input, b - a == max_gap.
+// Status: tested in tests/max_gap_test.cpp and tests/cli/max_gap_tests.cmake.
+#pragma once
+
+#include "problems/problem.hpp"
+
+namespace algojudge {
+
+json solve_max_gap(const json& input, const run_options& options);
+check_result check_max_gap(const check_args& args);
+
+}  // namespace algojudge

@@ -1,0 +1,80 @@
+// Description: what every problem provides to the CLI: solve a JSON input, check a result.
+// A problem file parses and validates its input into the algorithm's types, calls the
+// algorithm, renders the result as JSON, and checks an actual result against an expected one.
+// Status: exercised by every problem's tests and tests/registry_test.cpp.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace algojudge {
+
+using json = nlohmann::json;
+
+// Bad input, at a JSON path relative to the case (`input.weights[2]`). The message says what
+// was expected and what was found: "expected a non-negative integer, got -4".
+class input_error : public std::runtime_error {
+  public:
+    input_error(std::string path, const std::string& message)
+        : std::runtime_error(message), path_(std::move(path)) {}
+    const std::string& path() const { return path_; }
+    // "input.weights[2]: expected a non-negative integer, got -4" (or the message alone).
+    std::string describe() const { return path_.empty() ? what() : path_ + ": " + what(); }
+
+  private:
+    std::string path_;
+};
+
+// Settings that come from the command line rather than from a case.
+struct run_options {
+    // Memory a solver may allocate for its tables before refusing the input.
+    std::uint64_t memory_limit_bytes = std::uint64_t{1} << 30;
+};
+
+// A closed set of verdicts, as testlib's _ok/_wa/_fail.
+enum class verdict {
+    accepted,      // the actual result is right
+    wrong_answer,  // it differs from the expected one; message says where
+    bad_expected,  // the expected answer itself is malformed: the case file's fault
+};
+
+std::string_view verdict_name(verdict v);
+
+struct check_result {
+    verdict outcome = verdict::accepted;
+    std::string message;  // empty when accepted; names the JSON path of the first difference
+
+    static check_result accept() { return {}; }
+    static check_result wrong(std::string message) {
+        return {verdict::wrong_answer, std::move(message)};
+    }
+    static check_result bad(std::string message) {
+        return {verdict::bad_expected, std::move(message)};
+    }
+};
+
+// What a checker sees. `input` is the case's (already validated) input, so certificates
+// (chosen items, neighbours) can be checked against it. `tolerance` is the case's optional
+// "tolerance" object, null when absent.
+struct check_args {
+    const json& input;
+    const json& expected;
+    const json& actual;
+    const json& tolerance;
+};
+
+struct problem {
+    std::string_view name;          // "max-gap"
+    std::string_view summary;       // one line for `algojudge list`
+    std::string_view input_fields;  // "nums: [int64]" for `algojudge list`
+    // Validates `input` (throwing input_error with paths under "input"), solves it and
+    // renders the output object.
+    json (*solve)(const json& input, const run_options& options);
+    check_result (*check)(const check_args& args);
+};
+
+}  // namespace algojudge

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12 packages), builds, and runs algojudge.
+#   scripts/quickstart.sh run    Release build, then the main job on the bundled data
+#   scripts/quickstart.sh test   Release build, then the whole test suite through ctest
+#   scripts/quickstart.sh deps   only install the packages
+# Environment: BUILD_DIR (default build), CMAKE_ARGS (extra configure flags), JOBS (default nproc).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake ninja-build pkg-config libfmt-dev libcli11-dev doctest-dev nlohmann-json3-dev
+          libbenchmark-dev libgmp-dev libsimdjson-dev libpugixml-dev libxml2-utils)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "quickstart: installing ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build_dir=${BUILD_DIR:-build}
+jobs=${JOBS:-$(nproc)}
+
+build() {
+    # shellcheck disable=SC2086
+    cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
+    cmake --build "$build_dir" -j "$jobs"
+}
+
+case "${1:-}" in
+    deps)
+        install_missing
+        ;;
+    run)
+        install_missing
+        build
+        "$build_dir/algojudge" verify data/cases
+        ;;
+    test)
+        install_missing
+        build
+        ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+        ;;
+    *)
+        echo "usage: scripts/quickstart.sh run|test|deps" >&2
+        exit 2
+        ;;
+esac
