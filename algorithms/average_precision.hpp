@@ -1,0 +1,82 @@
+// Description: object-detection average precision, PASCAL VOC style. Detections of a class are
+// taken by descending score (ties keep input order) and matched greedily to the unmatched
+// ground-truth box of their image with the highest IoU; AP comes from the precision/recall
+// curve by the VOC2007 11-point method, the VOC2010+ all-point ("area") method and the
+// 101-point (COCO-style) interpolation.
+// Time: O(D log D + sum over (image, class) of D_ic * G_ic). Memory: O(D + G).
+// Status: untested (interface fixed for the average-precision issue).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace algojudge {
+
+struct box {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;  // x1 <= x2, y1 <= y2
+};
+
+struct ground_truth_box {
+    std::uint32_t image = 0;     // index into detection_set::images
+    std::uint32_t class_id = 0;  // index into detection_set::classes
+    box bbox;
+    bool difficult = false;
+};
+
+struct detection {
+    std::uint32_t image = 0;
+    std::uint32_t class_id = 0;
+    double score = 0;
+    box bbox;
+};
+
+// A whole evaluation input, with image and class names interned to dense ids.
+struct detection_set {
+    std::vector<std::string> images;
+    std::vector<std::string> classes;
+    std::vector<ground_truth_box> ground_truth;
+    std::vector<detection> detections;  // input order (it breaks score ties)
+};
+
+// Conventions on which well-known tools differ (docs/average-precision.md).
+struct ap_conventions {
+    double iou_threshold = 0.5;
+    bool pixel_plus_one = false;    // width = x2 - x1 + 1, as the VOC devkit
+    bool strict_greater = false;    // match when IoU > threshold instead of >=
+    bool numpy_thresholds = false;  // 11-point thresholds as numpy.arange(0, 1.1, 0.1) makes them
+};
+
+struct pr_point {
+    double recall = 0;
+    double precision = 0;
+};
+
+struct class_ap {
+    std::size_t num_gt = 0;          // non-difficult ground-truth boxes
+    std::size_t num_difficult = 0;
+    std::size_t num_detections = 0;  // all detections of the class, ignored ones included
+    std::size_t tp = 0;
+    std::size_t fp = 0;
+    // nullopt when the class has no non-difficult ground truth: no AP, left out of the mean.
+    std::optional<double> ap_11point, ap_area, ap_101point;
+    std::vector<pr_point> curve;  // one point per counted (TP or FP) detection, in score order
+};
+
+struct ap_result {
+    std::vector<class_ap> classes;  // indexed like detection_set::classes
+    std::optional<double> map_11point, map_area, map_101point;
+    std::size_t detections_without_ground_truth_image = 0;  // images with no GT at all
+};
+
+double iou(const box& a, const box& b, bool pixel_plus_one);
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions);
+
+// AP from a raw curve (recall non-decreasing).
+double ap_11point(std::span<const pr_point> curve, bool numpy_thresholds);
+double ap_area(std::span<const pr_point> curve);
+double ap_101point(std::span<const pr_point> curve);
+
+}  // namespace algojudge
