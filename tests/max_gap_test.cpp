@@ -149,84 +149,106 @@ TEST_CASE("max_gap: the published LeetCode 164 examples") {
     CHECK_FALSE(example_2.has_pair);
 }
 
-TEST_CASE("max_gap: property test against sort and scan over 12,000 seeded arrays") {
-    std::mt19937_64 random(164);
+namespace {
+
+constexpr int shape_count = 9;
+
+// n random values of one of shape_count shapes, from a seeded generator.
+values random_array(std::mt19937_64& random, std::size_t n, int shape) {
     auto below = [&random](std::uint64_t bound) { return bound == 0 ? 0 : random() % bound; };
     auto as_int64 = [](std::uint64_t bits) { return static_cast<std::int64_t>(bits); };
     const values extremes = {int64_min, int64_min + 1, -1, 0, 1, int64_max - 1, int64_max};
-
-    for (int array = 0; array < 12000; ++array) {
-        // Mostly short arrays (every shape seen at every small length), some larger ones.
-        const std::size_t n = array % 100 == 99 ? 1000 + below(30000) : below(201);
-        const int shape = array % 9;
-        values nums(n);
-        const std::uint64_t base = random();
-        switch (shape) {
-            case 0:  // uniform over all of int64
-                for (auto& value : nums)
-                    value = as_int64(random());
-                break;
-            case 1: {  // a small range around a random base: heavy bucket collisions
-                const std::uint64_t span = 1 + below(3 * n + 2);
-                for (auto& value : nums)
-                    value = as_int64(base + below(span));
-                break;
-            }
-            case 2: {  // a few tight clusters far apart
-                const std::size_t cluster_count = 1 + below(4);
-                values centres(cluster_count);
-                for (auto& centre : centres)
-                    centre = as_int64(random());
-                for (auto& value : nums) {
-                    value = centres[below(cluster_count)] + as_int64(below(1000)) - 500;
-                }
-                break;
-            }
-            case 3: {  // many duplicates of a handful of values
-                values pool(1 + below(5));
-                for (auto& member : pool)
-                    member = as_int64(random() >> below(64));
-                for (auto& value : nums)
-                    value = pool[below(pool.size())];
-                break;
-            }
-            case 4: {  // an arithmetic progression, shuffled, with a few values dropped
-                const std::uint64_t step = 1 + below(~std::uint64_t{0} / (n + 1));
-                for (std::size_t i = 0; i < n; ++i)
-                    nums[i] = as_int64(base + i * step);
-                std::shuffle(nums.begin(), nums.end(), random);
-                nums.resize(n - std::min<std::size_t>(n, below(3)));
-                break;
-            }
-            case 5:  // the extremes of the type mixed with a few random values
-                for (auto& value : nums) {
-                    value = below(4) == 0 ? as_int64(random()) : extremes[below(extremes.size())];
-                }
-                break;
-            case 6: {  // ranges just below and above 2^32, where a 32-bit layout may apply
-                const std::uint64_t span = (std::uint64_t{1} << 32) - 2 + below(5);
-                for (auto& value : nums)
-                    value = as_int64(base + below(span));
-                if (n >= 2) {
-                    nums[0] = as_int64(base);
-                    nums[1] = as_int64(base + span - 1);
-                }
-                break;
-            }
-            case 7: {  // 32-bit values with the full range of a random width
-                const unsigned bits = 1 + static_cast<unsigned>(below(32));
-                for (auto& value : nums)
-                    value = as_int64(random() >> (64 - bits));
-                break;
-            }
-            default:  // a range of n*k for small k: several values per bucket, exact fits
-                const std::uint64_t span = n * (1 + below(4)) + below(3);
-                for (auto& value : nums)
-                    value = as_int64(base + below(span));
-                break;
+    values nums(n);
+    const std::uint64_t base = random();
+    switch (shape) {
+        case 0:  // uniform over all of int64
+            for (auto& value : nums)
+                value = as_int64(random());
+            break;
+        case 1: {  // a small range around a random base: heavy bucket collisions
+            const std::uint64_t span = 1 + below(3 * n + 2);
+            for (auto& value : nums)
+                value = as_int64(base + below(span));
+            break;
         }
+        case 2: {  // a few tight clusters far apart
+            const std::size_t cluster_count = 1 + below(4);
+            std::vector<std::uint64_t> centres(cluster_count);
+            for (auto& centre : centres)
+                centre = random();
+            for (auto& value : nums) {
+                value = as_int64(centres[below(cluster_count)] + below(1000) - 500);
+            }
+            break;
+        }
+        case 3: {  // many duplicates of a handful of values
+            values pool(1 + below(5));
+            for (auto& member : pool)
+                member = as_int64(random() >> below(64));
+            for (auto& value : nums)
+                value = pool[below(pool.size())];
+            break;
+        }
+        case 4: {  // an arithmetic progression, shuffled, with a few values dropped
+            const std::uint64_t step = 1 + below(~std::uint64_t{0} / (n + 1));
+            for (std::size_t i = 0; i < n; ++i)
+                nums[i] = as_int64(base + i * step);
+            std::shuffle(nums.begin(), nums.end(), random);
+            nums.resize(n - std::min<std::size_t>(n, below(3)));
+            break;
+        }
+        case 5:  // the extremes of the type mixed with a few random values
+            for (auto& value : nums) {
+                value = below(4) == 0 ? as_int64(random()) : extremes[below(extremes.size())];
+            }
+            break;
+        case 6: {  // ranges just below and above 2^32, where a 32-bit layout may apply
+            const std::uint64_t span = (std::uint64_t{1} << 32) - 2 + below(5);
+            for (auto& value : nums)
+                value = as_int64(base + below(span));
+            if (n >= 2) {
+                nums[0] = as_int64(base);
+                nums[1] = as_int64(base + span - 1);
+            }
+            break;
+        }
+        case 7: {  // 32-bit values with the full range of a random width
+            const unsigned bits = 1 + static_cast<unsigned>(below(32));
+            for (auto& value : nums)
+                value = as_int64(random() >> (64 - bits));
+            break;
+        }
+        default:  // a range of n*k for small k: several values per bucket, exact fits
+            const std::uint64_t span = n * (1 + below(4)) + below(3);
+            for (auto& value : nums)
+                value = as_int64(base + below(span));
+            break;
+    }
+    return nums;
+}
+
+}  // namespace
+
+TEST_CASE("max_gap: property test against sort and scan over 12,000 seeded arrays") {
+    std::mt19937_64 random(164);
+    for (int array = 0; array < 12000; ++array) {
+        // Every shape at every length up to 200, and some longer arrays.
+        const std::size_t n = array % 100 == 99 ? 1000 + random() % 30000 : random() % 201;
+        const int shape = array % shape_count;
         INFO("array ", array, ", shape ", shape);
-        check_against_naive(nums);
+        check_against_naive(random_array(random, n, shape));
+    }
+}
+
+TEST_CASE("max_gap: property test on arrays large enough to distribute into bucket groups") {
+    // Bucket arrays beyond the caches are filled group by group; these sizes get there for
+    // both 32-bit and 64-bit offsets (and include ranges narrower than n: bucket width 1).
+    std::mt19937_64 random(4164);
+    for (int array = 0; array < 2 * shape_count; ++array) {
+        const std::size_t n = 70000 + random() % 130000;
+        const int shape = array % shape_count;
+        INFO("array ", array, ", shape ", shape);
+        check_against_naive(random_array(random, n, shape));
     }
 }
 
