@@ -4,7 +4,7 @@
 // it is the largest step from one non-empty bucket's maximum to the next one's minimum.
 // Speed: no division per value (bucket = high half of offset * ceil(2^64/w), one multiply);
 // 32-bit offsets from the minimum when the range allows; for bucket arrays beyond the caches
-// the offsets are first distributed into 2048 groups of buckets, each then filled in cache.
+// the offsets are first distributed into 1024 groups of buckets, each then filled in cache.
 // Time: O(n), no sort. Memory: O(n): n offsets (4 or 8 bytes each) plus buckets that fit in cache.
 // Status: property-tested against sort+scan (tests/max_gap_test.cpp); uses unsigned __int128.
 #pragma once

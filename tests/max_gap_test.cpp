@@ -245,7 +245,7 @@ TEST_CASE("max_gap: property test on arrays large enough to distribute into buck
     // both 32-bit and 64-bit offsets (and include ranges narrower than n: bucket width 1).
     std::mt19937_64 random(4164);
     for (int array = 0; array < 2 * shape_count; ++array) {
-        const std::size_t n = 70000 + random() % 130000;
+        const std::size_t n = 140000 + random() % 160000;
         const int shape = array % shape_count;
         INFO("array ", array, ", shape ", shape);
         check_against_naive(random_array(random, n, shape));
