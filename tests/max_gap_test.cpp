@@ -326,75 +326,53 @@ TEST_CASE("check_max_gap: accepts any valid pair of neighbours") {
 }
 
 TEST_CASE("check_max_gap: wrong answers say what differs") {
-    using algojudge::verdict;
-    const std::string input = R"({"nums": [0, 5, 10, 20]})";
-
-    const auto wrong_gap = check(input, R"({"max_gap": 10})", R"({"max_gap": 9,
-                                 "between": [10, 20]})");
-    CHECK(wrong_gap.outcome == verdict::wrong_answer);
-    CHECK(wrong_gap.message == "max_gap: expected 10, got 9");
-
-    const auto negative_gap = check(input, R"({"max_gap": 10})", R"({"max_gap": -10})");
-    CHECK(negative_gap.outcome == verdict::wrong_answer);
-    CHECK(negative_gap.message.starts_with("max_gap: "));
-
-    const auto missing_gap = check(input, R"({"max_gap": 10})", R"({"between": [10, 20]})");
-    CHECK(missing_gap.outcome == verdict::wrong_answer);
-
-    // 0 and 10 are 10 apart but 5 lies between them.
-    const auto not_neighbours =
-        check(input, R"({"max_gap": 10})", R"({"max_gap": 10, "between": [0, 10]})");
-    CHECK(not_neighbours.outcome == verdict::wrong_answer);
-    CHECK(not_neighbours.message.starts_with("between: 0 and 10 are not neighbours"));
-
-    const auto not_apart =
-        check(input, R"({"max_gap": 10})", R"({"max_gap": 10, "between": [5, 20]})");
-    CHECK(not_apart.outcome == verdict::wrong_answer);
-    CHECK(not_apart.message.starts_with("between: "));
-
-    const auto reversed =
-        check(input, R"({"max_gap": 10})", R"({"max_gap": 10, "between": [20, 10]})");
-    CHECK(reversed.outcome == verdict::wrong_answer);
-
-    const auto absent_value =
-        check(input, R"({"max_gap": 10})", R"({"max_gap": 10, "between": [30, 40]})");
-    CHECK(absent_value.outcome == verdict::wrong_answer);
-    CHECK(absent_value.message.starts_with("between[0]: 30 is not in input.nums"));
-
-    const auto malformed_between =
-        check(input, R"({"max_gap": 10})", R"({"max_gap": 10, "between": "10..20"})");
-    CHECK(malformed_between.outcome == verdict::wrong_answer);
-    CHECK(malformed_between.message.starts_with("between: expected [low, high]"));
+    struct wrong_case {
+        const char* actual;
+        const char* message_start;
+    };
+    // For nums [0, 5, 10, 20], whose largest gap is 10 (between 10 and 20).
+    const wrong_case cases[] = {
+        {R"({"max_gap": 9, "between": [10, 20]})", "max_gap: expected 10, got 9"},
+        {R"({"max_gap": -10})", "max_gap: expected 10, got -10"},
+        {R"({"between": [10, 20]})", "max_gap: missing or not an integer"},
+        // 0 and 10 are 10 apart but 5 lies between them.
+        {R"({"max_gap": 10, "between": [0, 10]})", "between: 0 and 10 are not neighbours"},
+        {R"({"max_gap": 10, "between": [5, 20]})", "between: 5 and 20 are not 10 apart"},
+        {R"({"max_gap": 10, "between": [20, 10]})", "between: 20 and 10 are not 10 apart"},
+        {R"({"max_gap": 10, "between": [30, 40]})", "between[0]: 30 is not in input.nums"},
+        {R"({"max_gap": 10, "between": "10..20"})", "between: expected [low, high]"},
+    };
+    for (const wrong_case& c : cases) {
+        const auto result = check(R"({"nums": [0, 5, 10, 20]})", R"({"max_gap": 10})", c.actual);
+        INFO("actual ", c.actual, ": ", result.message);
+        CHECK(result.outcome == algojudge::verdict::wrong_answer);
+        CHECK(result.message.starts_with(c.message_start));
+    }
 
     const auto pair_for_single =
         check(R"({"nums": [3]})", R"({"max_gap": 0})", R"({"max_gap": 0, "between": [3, 3]})");
-    CHECK(pair_for_single.outcome == verdict::wrong_answer);
+    CHECK(pair_for_single.outcome == algojudge::verdict::wrong_answer);
+    CHECK(pair_for_single.message.starts_with("between: expected null"));
 }
 
 TEST_CASE("check_max_gap: a malformed expected answer is the case file's fault") {
-    using algojudge::verdict;
-    const std::string input = R"({"nums": [1, 4]})";
-    const std::string actual = R"({"max_gap": 3, "between": [1, 4]})";
-
-    const auto as_string = check(input, R"({"max_gap": "3"})", actual);
-    CHECK(as_string.outcome == verdict::bad_expected);
-    CHECK(as_string.message.starts_with("expected.max_gap: "));
-
-    const auto negative = check(input, R"({"max_gap": -3})", actual);
-    CHECK(negative.outcome == verdict::bad_expected);
-    CHECK(negative.message.starts_with("expected.max_gap: "));
-
-    const auto fraction = check(input, R"({"max_gap": 3.0})", actual);
-    CHECK(fraction.outcome == verdict::bad_expected);
-
-    const auto missing = check(input, R"({"between": [1, 4]})", actual);
-    CHECK(missing.outcome == verdict::bad_expected);
-    CHECK(missing.message.starts_with("expected: missing field \"max_gap\""));
-
-    const auto unknown = check(input, R"({"max_gap": 3, "gap": 3})", actual);
-    CHECK(unknown.outcome == verdict::bad_expected);
-    CHECK(unknown.message.starts_with("expected.gap: unknown field"));
-
-    const auto not_object = check(input, R"([3])", actual);
-    CHECK(not_object.outcome == verdict::bad_expected);
+    struct malformed_case {
+        const char* expected;
+        const char* message_start;
+    };
+    const malformed_case cases[] = {
+        {R"({"max_gap": "3"})", "expected.max_gap: expected a non-negative integer"},
+        {R"({"max_gap": -3})", "expected.max_gap: expected a non-negative integer"},
+        {R"({"max_gap": 3.0})", "expected.max_gap: expected a non-negative integer"},
+        {R"({"between": [1, 4]})", "expected: missing field \"max_gap\""},
+        {R"({"max_gap": 3, "gap": 3})", "expected.gap: unknown field"},
+        {R"([3])", "expected"},
+    };
+    for (const malformed_case& c : cases) {
+        const auto result =
+            check(R"({"nums": [1, 4]})", c.expected, R"({"max_gap": 3, "between": [1, 4]})");
+        INFO("expected ", c.expected, ": ", result.message);
+        CHECK(result.outcome == algojudge::verdict::bad_expected);
+        CHECK(result.message.starts_with(c.message_start));
+    }
 }
