@@ -49,17 +49,21 @@ combination_sum_input parse_input(const json& input) {
     return parsed;
 }
 
-std::string megabytes(std::uint64_t bytes) {
-    return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+// "80.2 KiB", "2.1 GiB".
+std::string memory_words(std::uint64_t bytes) {
+    const auto amount = static_cast<double>(bytes);
+    if (bytes >= (std::uint64_t{1} << 30)) return fmt::format("{:.1f} GiB", amount / (1 << 30));
+    if (bytes >= (std::uint64_t{1} << 20)) return fmt::format("{:.1f} MiB", amount / (1 << 20));
+    return fmt::format("{:.1f} KiB", amount / (1 << 10));
 }
 
 mpz_class settle_count(const combination_sum_input& parsed, const run_options& options) {
     const std::uint64_t bytes = combination_count_bytes(parsed.query);
     if (bytes > options.memory_limit_bytes) {
-        throw input_error("input",
-                          fmt::format("counting needs about {} for its table, over the "
-                                      "memory limit of {}; lower the target",
-                                      megabytes(bytes), megabytes(options.memory_limit_bytes)));
+        throw input_error(
+            "input", fmt::format("counting needs about {} for its table, over the "
+                                 "memory limit of {}; lower the target",
+                                 memory_words(bytes), memory_words(options.memory_limit_bytes)));
     }
     const std::uint64_t steps = combination_count_steps(parsed.query);
     if (steps > combination_count_step_limit) {
@@ -92,10 +96,10 @@ bool enumerate_into(const combination_sum_input& parsed, const mpz_class& count,
     if (parsed.limit == 0 || count == 0) return count > 0;
     const std::uint64_t bytes = combination_table_bytes(parsed.query);
     if (bytes > options.memory_limit_bytes) {
-        throw input_error("input",
-                          fmt::format("enumerating needs a table of {}, over the memory limit of "
-                                      "{}; lower the target or set count_only",
-                                      megabytes(bytes), megabytes(options.memory_limit_bytes)));
+        throw input_error(
+            "input", fmt::format("enumerating needs a table of {}, over the memory limit of "
+                                 "{}; lower the target or set count_only",
+                                 memory_words(bytes), memory_words(options.memory_limit_bytes)));
     }
     std::uint64_t listed = 0;
     bool outgrown = false;
@@ -113,7 +117,7 @@ bool enumerate_into(const combination_sum_input& parsed, const mpz_class& count,
         throw input_error("input.limit",
                           fmt::format("the first {} combinations would need more than the memory "
                                       "limit of {}; lower the limit or set count_only",
-                                      parsed.limit, megabytes(options.memory_limit_bytes)));
+                                      parsed.limit, memory_words(options.memory_limit_bytes)));
     }
     return count > listed;
 }
