@@ -195,8 +195,13 @@ std::string read_count(const json& value, const std::string& path) {
 
 using combination = std::vector<std::int64_t>;
 
+// "[1,2,5]"; a long combination as "[2,2,2,2,2,2,2,2,...,3] (287 elements)".
 std::string show(const combination& values) {
-    return fmt::format("[{}]", fmt::join(values, ","));
+    constexpr std::size_t shown = 8;
+    if (values.size() <= 2 * shown) return fmt::format("[{}]", fmt::join(values, ","));
+    return fmt::format("[{},...,{}] ({} elements)",
+                       fmt::join(values.begin(), values.begin() + shown, ","), values.back(),
+                       values.size());
 }
 
 // What the input allows: each candidate value with its number of copies.
@@ -217,7 +222,7 @@ struct allowance {
         if (k && values.size() != *k) {
             return fmt::format("has {} elements, not k = {}", values.size(), *k);
         }
-        std::int64_t sum = 0;
+        __int128 sum = 0;  // values are candidates here, at most 2^63 each: no overflow
         for (std::size_t i = 0; i < values.size();) {
             std::size_t end = i;
             while (end < values.size() && values[end] == values[i])
@@ -231,13 +236,14 @@ struct allowance {
                                    values[i], end - i, found->second,
                                    found->second == 1 ? "" : "s");
             }
-            for (; i < end; ++i) {
-                if (__builtin_add_overflow(sum, values[i], &sum)) sum = target + 1;
-            }
+            sum += static_cast<__int128>(values[i]) * static_cast<__int128>(end - i);
+            i = end;
         }
+        if (sum > INT64_MAX)
+            return fmt::format("sums to more than 2^63, not the target {}", target);
         if (sum != target) {
-            return sum > target ? fmt::format("sums to more than the target {}", target)
-                                : fmt::format("sums to {}, not the target {}", sum, target);
+            return fmt::format("sums to {}, not the target {}", static_cast<std::int64_t>(sum),
+                               target);
         }
         return "";
     }
