@@ -141,6 +141,9 @@ combination_walk for_each_combination(const combination_sum_query& query, Visito
             walk.stopped = true;
             return walk;
         }
+        // A leaf used up its remainder: its later siblings are larger, so none fits.
+        if (depth == 0) return walk;
+        --depth;
         // Move to the next sibling, climbing out of finished levels.
         for (;;) {
             frame& level = frames[depth];

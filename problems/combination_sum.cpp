@@ -1,8 +1,12 @@
 #include "problems/combination_sum.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstring>
 #include <map>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -122,10 +126,86 @@ bool enumerate_into(const combination_sum_input& parsed, const mpz_class& count,
     return count > listed;
 }
 
-void append_integer(std::string& out, std::int64_t value) {
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out.append(digits, end);
+// "7," and "42,": the text of each value below 100 with its comma, padded to four bytes.
+struct small_value_text {
+    char bytes[4];
+    std::size_t length;
+};
+constexpr std::int64_t small_value_count = 100;
+constexpr auto small_value_texts = [] {
+    std::array<small_value_text, small_value_count> texts{};
+    for (std::size_t value = 0; value < texts.size(); ++value) {
+        small_value_text& text = texts[value];
+        if (value >= 10) text.bytes[text.length++] = static_cast<char>('0' + value / 10);
+        text.bytes[text.length++] = static_cast<char>('0' + value % 10);
+        text.bytes[text.length++] = ',';
+    }
+    return texts;
+}();
+
+// Writes combinations as JSON arrays straight into one string, reserved up front from a bound on
+// the output: reserved but untouched memory costs no page, while regrowing a string of tens of
+// megabytes costs a copy and fresh page faults each time.
+class combination_writer {
+  public:
+    combination_writer(std::string_view prefix, std::uint64_t reserve_bytes) {
+        text_.reserve(static_cast<std::size_t>(reserve_bytes));
+        text_ += prefix;
+    }
+
+    void add(std::span<const std::int64_t> combination) {
+        char buffer[512];
+        char* out = buffer;
+        if (listed_++ > 0) *out++ = ',';
+        *out++ = '[';
+        for (std::int64_t value : combination) {
+            if (out + 22 > buffer + sizeof buffer) {
+                text_.append(buffer, static_cast<std::size_t>(out - buffer));
+                out = buffer;
+            }
+            if (value < small_value_count) {  // most values: a fixed-size copy, no branches
+                const small_value_text& text = small_value_texts[static_cast<std::size_t>(value)];
+                std::memcpy(out, text.bytes, sizeof text.bytes);
+                out += text.length;
+            } else {
+                out = std::to_chars(out, out + 20, value).ptr;
+                *out++ = ',';
+            }
+        }
+        if (combination.empty()) ++out;  // keep the '[' that the ']' below would overwrite
+        out[-1] = ']';
+        text_.append(buffer, static_cast<std::size_t>(out - buffer));
+    }
+
+    std::string& text() { return text_; }
+
+  private:
+    std::string text_;
+    std::size_t listed_ = 0;
+};
+
+// An upper bound on the bytes of the combinations listed: each at most `longest` values of at
+// most the largest candidate's digits, with commas and brackets; at most the memory limit.
+std::uint64_t output_bound(const combination_sum_input& parsed, const mpz_class& count,
+                           const run_options& options) {
+    const combination_sum_query& query = parsed.query;
+    std::int64_t smallest = 0;
+    std::int64_t largest = 0;
+    std::uint64_t usable = 0;
+    for (std::int64_t value : query.candidates) {
+        if (value > query.target) continue;
+        smallest = usable++ == 0 ? value : std::min(smallest, value);
+        largest = std::max(largest, value);
+    }
+    std::uint64_t longest = smallest > 0 ? static_cast<std::uint64_t>(query.target / smallest) : 0;
+    if (!query.reuse) longest = std::min(longest, usable);
+    if (query.k) longest = std::min(longest, *query.k);
+    const std::uint64_t per_combination = longest * (std::to_string(largest).size() + 1) + 3;
+    std::uint64_t listed = parsed.limit;
+    if (count < listed) listed = count.get_ui();
+    std::uint64_t bound = 0;
+    if (__builtin_mul_overflow(listed, per_combination, &bound)) bound = UINT64_MAX;
+    return std::min(bound, options.memory_limit_bytes) + 64;
 }
 
 }  // namespace
@@ -156,22 +236,18 @@ std::string solve_combination_sum_text(const json& input, const run_options& opt
     const std::string count_text = count_json(count).dump();
     if (parsed.count_only) return "{\"count\":" + count_text + "}";
     // The keys in the order json::dump() prints them (sorted), so both outputs are identical.
-    std::string out = "{\"combinations\":[";
+    combination_writer writer("{\"combinations\":[", output_bound(parsed, count, options));
     const bool truncated =
         enumerate_into(parsed, count, options, [&](std::span<const std::int64_t> combination) {
-            if (out.size() > options.memory_limit_bytes) return false;
-            out += out.back() == '[' ? "[" : ",[";
-            for (std::size_t i = 0; i < combination.size(); ++i) {
-                if (i > 0) out += ',';
-                append_integer(out, combination[i]);
-            }
-            out += ']';
+            if (writer.text().size() > options.memory_limit_bytes) return false;
+            writer.add(combination);
             return true;
         });
-    out += "],\"count\":";
-    out += count_text;
-    out += truncated ? ",\"truncated\":true}" : ",\"truncated\":false}";
-    return out;
+    std::string& text = writer.text();
+    text += "],\"count\":";
+    text += count_text;
+    text += truncated ? ",\"truncated\":true}" : ",\"truncated\":false}";
+    return std::move(text);
 }
 
 namespace {
