@@ -14,7 +14,7 @@ algojudge_cli_test(NAME combination_sum.run_count_beyond_64_bits EXIT 0
 algojudge_cli_test(NAME combination_sum.verify_bundled_cases EXIT 0
                    ARGS verify @ROOT@/data/cases/combination-sum
                    STDOUT "PASS +reordered-expected-answer" "PASS +count-beyond-64-bits"
-                          "21 passed, 0 failed")
+                          "22 passed, 0 failed")
 algojudge_cli_test(NAME combination_sum.run_bad_input EXIT 2
                    ARGS run combination-sum @DATA@/combination-sum/bad-input.json
                    STDERR "algojudge: error: .*bad-input.json: case 1 \"zero-candidate\": input\\.candidates.1.: expected a positive integer, got 0")
