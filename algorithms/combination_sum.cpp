@@ -141,7 +141,10 @@ std::uint64_t combination_table_bytes(const combination_sum_query& query) {
     std::uint64_t entries = static_cast<std::uint64_t>(reduced.target) + 1;
     entries = detail::saturating_multiply(entries, detail::slot_count(reduced));
     entries = detail::saturating_multiply(entries, reduced.items.size() + 1);
-    return detail::saturating_multiply(entries, sizeof(std::uint32_t));
+    // The walk's stack: a frame and a path value per level.
+    const std::uint64_t stack = detail::saturating_multiply(reduced.max_length, 24);
+    return detail::saturating_add(detail::saturating_multiply(entries, sizeof(std::uint32_t)),
+                                  stack);
 }
 
 std::uint64_t combination_count_steps(const combination_sum_query& query) {

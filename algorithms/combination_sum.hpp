@@ -12,7 +12,8 @@
 // (output-sensitive); count O(d·T·S) big-integer additions. T = target, n = usable items
 // (distinct values with reuse, values with their copies capped at T/value without), d =
 // distinct values, S = k+1 with k, else 1.
-// Memory: 4·(T+1)·S·(n+1) bytes for the table; 2·S·(T+1) big integers for the count.
+// Memory: 4·(T+1)·S·(n+1) bytes for the table and 24 per level of the longest combination for
+// the walk's stack; 2·S·(T+1) big integers for the count.
 // Limits: tables larger than the caller's memory budget are refused (`refused`), never
 // allocated; see combination_table_bytes and combination_count_bytes.
 // Status: property-tested against brute force over multiplicities
@@ -46,8 +47,8 @@ struct combination_count {
     bool refused = false;  // the DP table would exceed the memory budget or the step budget
 };
 
-// Bytes the enumeration table needs (saturating at UINT64_MAX); 0 when no table is needed
-// (target 0, or no combination can exist).
+// Bytes the enumeration table and the walk's stack need (saturating at UINT64_MAX); 0 when no
+// table is needed (target 0, or no combination can exist).
 std::uint64_t combination_table_bytes(const combination_sum_query& query);
 // Estimated bytes of the counting DP (an upper bound on the big integers' sizes).
 std::uint64_t combination_count_bytes(const combination_sum_query& query);

@@ -337,8 +337,8 @@ std::optional<combination> read_combination(const json& value, std::string& why)
         if (!element.is_number_integer() ||
             (element.is_number_unsigned() &&
              element.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
-            why =
-                fmt::format("{} holds {}, not an integer", json_brief(value), json_brief(element));
+            why = fmt::format("{} holds {}, not a 64-bit integer", json_brief(value),
+                              json_brief(element));
             return std::nullopt;
         }
         values.push_back(element.get<std::int64_t>());
