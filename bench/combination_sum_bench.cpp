@@ -78,45 +78,39 @@ struct checksum {
     }
 };
 
-void visitor_walk(benchmark::State& state) {
+// Runs `walk(query, sink)` for candidates 2..30 and the benchmark's target; reports the rate.
+template <class Walk>
+void measure_walk(benchmark::State& state, Walk walk) {
     const combination_sum_query query = reuse_query(state.range(0));
     std::uint64_t combinations = 0;
     for (auto _ : state) {
         checksum sink;
-        for_each_combination(query, sink, memory);
+        walk(query, sink);
         benchmark::DoNotOptimize(sink.total);
         combinations = sink.combinations;
     }
     state.counters["combinations"] = static_cast<double>(combinations);
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(combinations));
+}
+
+void visitor_walk(benchmark::State& state) {
+    measure_walk(state, [](const combination_sum_query& query, checksum& sink) {
+        for_each_combination(query, sink, memory);
+    });
 }
 BENCHMARK(visitor_walk)->Arg(60)->Arg(80)->Unit(benchmark::kMillisecond);
 
 void naive_path_copying(benchmark::State& state) {
-    const combination_sum_query query = reuse_query(state.range(0));
-    std::uint64_t combinations = 0;
-    for (auto _ : state) {
-        checksum sink;
+    measure_walk(state, [](const combination_sum_query& query, checksum& sink) {
         naive_walk(query.candidates, 0, query.target, {}, sink);
-        benchmark::DoNotOptimize(sink.total);
-        combinations = sink.combinations;
-    }
-    state.counters["combinations"] = static_cast<double>(combinations);
-    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(combinations));
+    });
 }
 BENCHMARK(naive_path_copying)->Arg(60)->Unit(benchmark::kMillisecond);
 
 void naive_unpruned_path_copying(benchmark::State& state) {
-    const combination_sum_query query = reuse_query(state.range(0));
-    std::uint64_t combinations = 0;
-    for (auto _ : state) {
-        checksum sink;
+    measure_walk(state, [](const combination_sum_query& query, checksum& sink) {
         naive_unpruned_walk(query.candidates, 0, query.target, {}, sink);
-        benchmark::DoNotOptimize(sink.total);
-        combinations = sink.combinations;
-    }
-    state.counters["combinations"] = static_cast<double>(combinations);
-    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(combinations));
+    });
 }
 BENCHMARK(naive_unpruned_path_copying)->Arg(60)->Unit(benchmark::kMillisecond);
 

@@ -61,14 +61,19 @@ std::string memory_words(std::uint64_t bytes) {
     return fmt::format("{:.1f} KiB", amount / (1 << 10));
 }
 
+// Refuses a table of `bytes` over the memory limit: "<needs> 2.1 GiB, over the memory limit of
+// 1.0 GiB; <advice>".
+void refuse_over_memory(std::string_view needs, std::uint64_t bytes, const run_options& options,
+                        std::string_view advice) {
+    if (bytes <= options.memory_limit_bytes) return;
+    throw input_error(
+        "input", fmt::format("{} {}, over the memory limit of {}; {}", needs, memory_words(bytes),
+                             memory_words(options.memory_limit_bytes), advice));
+}
+
 mpz_class settle_count(const combination_sum_input& parsed, const run_options& options) {
-    const std::uint64_t bytes = combination_count_bytes(parsed.query);
-    if (bytes > options.memory_limit_bytes) {
-        throw input_error(
-            "input", fmt::format("counting needs about {} for its table, over the "
-                                 "memory limit of {}; lower the target",
-                                 memory_words(bytes), memory_words(options.memory_limit_bytes)));
-    }
+    refuse_over_memory("counting needs a table of about", combination_count_bytes(parsed.query),
+                       options, "lower the target");
     const std::uint64_t steps = combination_count_steps(parsed.query);
     if (steps > combination_count_step_limit) {
         throw input_error(
@@ -98,13 +103,8 @@ template <class Sink>
 bool enumerate_into(const combination_sum_input& parsed, const mpz_class& count,
                     const run_options& options, Sink&& sink) {
     if (parsed.limit == 0 || count == 0) return count > 0;
-    const std::uint64_t bytes = combination_table_bytes(parsed.query);
-    if (bytes > options.memory_limit_bytes) {
-        throw input_error(
-            "input", fmt::format("enumerating needs a table of {}, over the memory limit of "
-                                 "{}; lower the target or set count_only",
-                                 memory_words(bytes), memory_words(options.memory_limit_bytes)));
-    }
+    refuse_over_memory("enumerating needs a table of", combination_table_bytes(parsed.query),
+                       options, "lower the target or set count_only");
     std::uint64_t listed = 0;
     bool outgrown = false;
     for_each_combination(

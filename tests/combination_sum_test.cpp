@@ -297,7 +297,7 @@ TEST_CASE("combination-sum: bad input is named by its JSON path") {
 
 TEST_CASE("combination-sum: absurd tables are refused with a message, not allocated") {
     CHECK(error_of({{"candidates", {1}}, {"target", 100'000'000}, {"reuse", true}})
-              .starts_with("input: counting needs about "));
+              .starts_with("input: counting needs a table of about "));
     // The count fits in 64 KiB, the enumeration table (41 items x 501 sums, and a stack of 40
     // levels) does not.
     std::vector<std::int64_t> candidates;

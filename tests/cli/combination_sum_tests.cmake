@@ -35,4 +35,4 @@ algojudge_cli_test(NAME combination_sum.verify_bad_expected EXIT 2
                    STDERR "bad expected answer: expected\\.combinations.1.: .6. sums to 6, not the target 7")
 algojudge_cli_test(NAME combination_sum.run_absurd_target EXIT 2
                    ARGS run combination-sum @DATA@/combination-sum/absurd-target.input.json
-                   STDERR "input: counting needs about .* over the memory limit of 1\\.0 GiB. lower the target")
+                   STDERR "input: counting needs a table of about .* over the memory limit of 1\\.0 GiB. lower the target")
