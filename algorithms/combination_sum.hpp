@@ -15,7 +15,8 @@
 // Memory: 4·(T+1)·S·(n+1) bytes for the table and 24 per level of the longest combination for
 // the walk's stack; 2·S·(T+1) big integers for the count.
 // Limits: tables larger than the caller's memory budget are refused (`refused`), never
-// allocated; see combination_table_bytes and combination_count_bytes.
+// allocated (see combination_table_bytes and combination_count_bytes), and so is a count
+// needing more than combination_count_step_limit big-integer additions.
 // Status: property-tested against brute force over multiplicities
 // (tests/combination_sum_test.cpp).
 #pragma once
