@@ -39,8 +39,16 @@ int run_run(const run_options& options) {
     algojudge::run_options solve_options;
     solve_options.memory_limit_bytes = *memory_limit;
 
-    // Every output is computed before anything is printed: no partial result on error.
-    std::vector<json> outputs;
+    // Every output is computed and rendered before anything is printed: no partial result on
+    // error. Problems with a direct renderer (solve_text) skip building json values.
+    std::vector<std::string> outputs;
+    auto solve_one = [&](const problem& chosen, const json& input) {
+        if (!options.pretty && chosen.solve_text != nullptr) {
+            return chosen.solve_text(input, solve_options);
+        }
+        const json output = chosen.solve(input, solve_options);
+        return options.pretty ? output.dump(2) : output.dump();
+    };
     try {
         const problem& chosen = problem_named(options.problem, "");
         const std::string text = read_text_file(options.file);
@@ -56,7 +64,7 @@ int run_run(const run_options& options) {
             (document.is_object() && document.contains("input") && document.contains("problem"));
         if (!is_case_file) {
             try {
-                outputs.push_back(chosen.solve(document, solve_options));
+                outputs.push_back(solve_one(chosen, document));
             } catch (const input_error& e) {
                 throw case_file_error(fmt::format("{}: {}", options.file, e.describe()));
             }
@@ -68,7 +76,7 @@ int run_run(const run_options& options) {
                                     c.solver->name, chosen.name));
                 }
                 try {
-                    outputs.push_back(chosen.solve(c.input, solve_options));
+                    outputs.push_back(solve_one(chosen, c.input));
                 } catch (const input_error& e) {
                     throw case_file_error(fmt::format("{}: {}", c.label(), e.describe()));
                 }
@@ -84,8 +92,8 @@ int run_run(const run_options& options) {
         print_error("out of memory");
         return code(exit_status::input_error);
     }
-    for (const json& output : outputs) {
-        write_stdout(options.pretty ? output.dump(2) : output.dump());
+    for (const std::string& output : outputs) {
+        write_stdout(output);
         write_stdout("\n");
     }
     return code(finish_stdout(exit_status::ok));

@@ -75,6 +75,9 @@ struct problem {
     // renders the output object.
     json (*solve)(const json& input, const run_options& options);
     check_result (*check)(const check_args& args);
+    // Optional: the same output as `solve`, rendered directly as compact JSON text, for problems
+    // whose outputs are too large to build as json values quickly (`run` uses it when set).
+    std::string (*solve_text)(const json& input, const run_options& options) = nullptr;
 };
 
 }  // namespace algojudge

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "problems/combination_sum.hpp"
 #include "problems/max_gap.hpp"
 
 namespace algojudge {
@@ -15,6 +16,9 @@ namespace {
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
      "nums: [int64]", solve_max_gap, check_max_gap},
+    {"combination-sum", "multisets of candidates adding up to a target, listed and counted exactly",
+     "candidates: [int >= 1], target, reuse, k?, limit?, count_only?", solve_combination_sum,
+     check_combination_sum, solve_combination_sum_text},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
