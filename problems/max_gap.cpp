@@ -75,6 +75,18 @@ check_result check_max_gap(const check_args& args) {
         reject_unknown_fields(args.expected, "expected", {"max_gap", "between"});
         expected_gap =
             read_uint64(require_field(args.expected, "expected", "max_gap"), "expected.max_gap");
+        // An expected pair is never compared (pairs may tie) but must itself be a valid one.
+        if (const json* pair = optional_field(args.expected, "between")) {
+            const bool shaped = pair->is_array() && pair->size() == 2;
+            const std::int64_t low = shaped ? read_int64((*pair)[0], "expected.between[0]") : 0;
+            const std::int64_t high = shaped ? read_int64((*pair)[1], "expected.between[1]") : 0;
+            if (!shaped || high < low ||
+                static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) !=
+                    expected_gap) {
+                throw_expected("expected.between", "null or [low, high] with high - low == max_gap",
+                               *pair);
+            }
+        }
     } catch (const input_error& e) {
         return check_result::bad(e.describe());
     }

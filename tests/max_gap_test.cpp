@@ -367,6 +367,10 @@ TEST_CASE("check_max_gap: a malformed expected answer is the case file's fault")
         {R"({"between": [1, 4]})", "expected: missing field \"max_gap\""},
         {R"({"max_gap": 3, "gap": 3})", "expected.gap: unknown field"},
         {R"([3])", "expected"},
+        {R"({"max_gap": 3, "between": "junk"})", "expected.between: expected null or [low, high]"},
+        {R"({"max_gap": 3, "between": [4, 1]})", "expected.between: expected null or [low, high]"},
+        {R"({"max_gap": 3, "between": [1, 5]})", "expected.between: expected null or [low, high]"},
+        {R"({"max_gap": 3, "between": [1, 4.5]})", "expected.between[1]: expected an integer"},
     };
     for (const malformed_case& c : cases) {
         const auto result =
