@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "problems/knapsack.hpp"
 #include "problems/max_gap.hpp"
 
 namespace algojudge {
@@ -15,6 +16,9 @@ namespace {
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
      "nums: [int64]", solve_max_gap, check_max_gap},
+    {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
+     "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack_problem,
+     check_knapsack},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
