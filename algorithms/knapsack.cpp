@@ -43,12 +43,19 @@ knapsack_pieces split_into_pieces(const knapsack_instance& instance) {
     assert(instance.capacity <= int64_limit);
     const std::uint64_t capacity = instance.capacity;
     knapsack_pieces out;
-    u128 bound = 0;
+    u128 bound = 0;             // complete kind: the ratio bound
+    u128 total = 0;             // 0-1 and bounded: every usable copy taken, capped at 2^64
+    u128 ratio_bound = 0;       // capacity * value / weight, the largest
+    u128 weightless_total = 0;  // the zero-weight items' copies
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint64_t weight = instance.weights[i];
         const std::uint64_t value = instance.values[i];
         assert(value <= int64_limit);
-        if (value == 0 || weight > capacity) continue;  // never improves a selection
+        // Never part of a better selection (a worthless item may still be needed to fill
+        // the capacity exactly, unless it weighs nothing).
+        const bool worthless =
+            value == 0 && (instance.fill == knapsack_fill::at_most || weight == 0);
+        if (worthless || weight > capacity) continue;
         if (instance.kind == knapsack_kind::complete) {
             if (weight == 0) return {knapsack_status::unbounded, {}, 0};
             // Every selection weighs <= capacity, so its value is <= capacity * best ratio.
@@ -57,9 +64,14 @@ knapsack_pieces split_into_pieces(const knapsack_instance& instance) {
             continue;
         }
         std::uint64_t count = instance.kind == knapsack_kind::bounded ? instance.counts[i] : 1;
-        if (weight > 0) count = std::min(count, capacity / weight);
-        bound += u128{count} * value;
-        if (bound > int64_limit) return {knapsack_status::value_overflow, {}, 0};
+        if (weight > 0) {
+            count = std::min(count, capacity / weight);
+            ratio_bound = std::max(ratio_bound, u128{capacity} * value / weight);
+        } else {
+            weightless_total += u128{count} * value;
+        }
+        // Each sum grows by less than 2^127 per item: no wrap before the checks below.
+        total = std::min(total + u128{count} * value, u128{1} << 64);
         // Binary splitting: 1, 2, 4, ... copies and the remainder make every count up to
         // `count` and nothing more.
         for (std::uint64_t size = 1; count > 0; size *= 2) {
@@ -67,6 +79,12 @@ knapsack_pieces split_into_pieces(const knapsack_instance& instance) {
             out.pieces.push_back({i, take, take * weight, take * value, false});
             count -= take;
         }
+    }
+    if (instance.kind != knapsack_kind::complete) {
+        // A selection is worth at most all its copies together, and at most the capacity
+        // times the best value per unit of weight plus the weightless items.
+        weightless_total = std::min(weightless_total, u128{1} << 64);
+        bound = std::min(total, ratio_bound + weightless_total);
     }
     if (bound > int64_limit) return {knapsack_status::value_overflow, {}, 0};
     out.value_bound = static_cast<std::uint64_t>(bound);
