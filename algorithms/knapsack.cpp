@@ -171,26 +171,19 @@ __attribute__((target_clones("avx2", "default"))) void relax_flag_vectorised(
     relax_flag_body(target, source, flags, length, value);
 }
 
-// The benchmark's baseline: the same loop, one cell per instruction.
+// The benchmark's baseline: the same loops, compiled without vectorisation (one cell per
+// instruction).
 template <class T>
 __attribute__((noinline, optimize("no-tree-vectorize"))) void relax_scalar(
     T* __restrict target, const T* __restrict source, std::size_t length, T value) {
-    for (std::size_t i = 0; i < length; ++i) {
-        const T candidate = static_cast<T>(source[i] + value);
-        target[i] = candidate > target[i] ? candidate : target[i];
-    }
+    relax_body(target, source, length, value);
 }
 
 template <class T>
 __attribute__((noinline, optimize("no-tree-vectorize"))) void relax_flag_scalar(
     T* __restrict target, const T* __restrict source, std::uint8_t* __restrict flags,
     std::size_t length, T value) {
-    for (std::size_t i = 0; i < length; ++i) {
-        const T candidate = static_cast<T>(source[i] + value);
-        const bool better = candidate > target[i];
-        target[i] = better ? candidate : target[i];
-        flags[i] = static_cast<std::uint8_t>(better);
-    }
+    relax_flag_body(target, source, flags, length, value);
 }
 
 // Sets bit (first + i) of `bits` for every flags[i] == 1, eight flags per store where the

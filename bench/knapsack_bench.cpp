@@ -66,47 +66,39 @@ void run(benchmark::State& state, knapsack_kind kind, std::uint64_t capacity,
 constexpr std::uint64_t big_capacity = 1000000;
 constexpr std::uint64_t table_capacity = 100000;
 
+void settings(benchmark::internal::Benchmark* b) {
+    b->Iterations(2)->Unit(benchmark::kMillisecond);
+}
+
+// Args: kind (0 = 0-1, 1 = complete), value bits, vectorised (1) or scalar (0), chosen items
+// recovered with the decision bitset (1) or value only (0).
 void BM_rolling(benchmark::State& state) {
     const auto kind = state.range(0) == 0 ? knapsack_kind::zero_one : knapsack_kind::complete;
     knapsack_options options;
-    options.recover_items = false;
     options.allow_32_bit = state.range(1) == 32;
     options.kernel = state.range(2) == 1 ? knapsack_kernel::vectorised : knapsack_kernel::scalar;
+    options.recover_items = state.range(3) == 1;
     run(state, kind, big_capacity, options);
 }
-// Args: kind (0 = 0-1, 1 = complete), value bits, vectorised (1) or scalar (0).
+// Vectorised against scalar, value only.
 BENCHMARK(BM_rolling)
-    ->ArgsProduct({{0, 1}, {64, 32}, {1, 0}})
-    ->ArgNames({"complete", "bits", "vector"})
-    ->Iterations(2)
-    ->Unit(benchmark::kMillisecond);
+    ->ArgNames({"complete", "bits", "vector", "recover"})
+    ->ArgsProduct({{0, 1}, {64, 32}, {1, 0}, {0}})
+    ->Apply(settings);
+// The cost of recovering the chosen items (compare with recover:0 above).
+BENCHMARK(BM_rolling)
+    ->ArgNames({"complete", "bits", "vector", "recover"})
+    ->ArgsProduct({{0, 1}, {64, 32}, {1}, {1}})
+    ->Apply(settings);
 
-// Value and chosen items (decision bitset) against value only, both vectorised.
-void BM_rolling_recover(benchmark::State& state) {
-    const auto kind = state.range(0) == 0 ? knapsack_kind::zero_one : knapsack_kind::complete;
-    knapsack_options options;
-    options.recover_items = state.range(1) == 1;
-    options.allow_32_bit = state.range(2) == 32;
-    run(state, kind, big_capacity, options);
-}
-BENCHMARK(BM_rolling_recover)
-    ->ArgsProduct({{0, 1}, {0, 1}, {32, 64}})
-    ->ArgNames({"complete", "recover", "bits"})
-    ->Iterations(2)
-    ->Unit(benchmark::kMillisecond);
-
-// 2d table against 1d array, 0-1 items, 32-bit values, with chosen items recovered.
+// 2d table against 1d array, 0-1 items, 32-bit values, value only or with chosen items.
 void BM_method(benchmark::State& state) {
     knapsack_options options;
     options.method = state.range(0) == 2 ? knapsack_method::table_2d : knapsack_method::rolling_1d;
     options.recover_items = state.range(1) == 1;
     run(state, knapsack_kind::zero_one, table_capacity, options);
 }
-BENCHMARK(BM_method)
-    ->ArgsProduct({{2, 1}, {0, 1}})
-    ->ArgNames({"dims", "recover"})
-    ->Iterations(2)
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_method)->ArgNames({"dims", "recover"})->ArgsProduct({{2, 1}, {0, 1}})->Apply(settings);
 
 }  // namespace
 
