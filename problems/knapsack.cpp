@@ -224,8 +224,10 @@ std::string certificate_problem(const knapsack_case& parsed, const json& actual,
             return fmt::format("{}.count: item {} may be taken at most {} time{}, got {}", path,
                                item, most, most == 1 ? "" : "s", count);
         }
-        weight += u128{count} * parsed.weights[item];
-        value += u128{count} * parsed.values[item];
+        // Each term is below 2^126; capping the sums keeps them from wrapping.
+        constexpr u128 cap = u128{1} << 65;
+        weight = std::min(cap, weight + u128{count} * parsed.weights[item]);
+        value = std::min(cap, value + u128{count} * parsed.values[item]);
     }
     auto text = [](u128 number) {
         if (number > std::numeric_limits<std::uint64_t>::max()) return std::string("over 2^64");

@@ -421,6 +421,22 @@ TEST_CASE("knapsack checker") {
                   R"({"best_value": 3, "total_weight": 6, "chosen": [{"item": 0, "count": 3}]})")
                   .message == "chosen: the items weigh 6, not exactly the capacity 8");
     }
+    SUBCASE("huge counts do not wrap the sums") {
+        const char* complete =
+            R"({"kind": "complete", "capacity": 10, "weights": [9223372036854775807],
+                                   "values": [9223372036854775807]})";
+        CHECK(check_text(complete, R"({"best_value": 0})",
+                         R"({"best_value": 0, "total_weight": 0,
+                             "chosen": [{"item": 0, "count": 9223372036854775807},
+                                        {"item": 0, "count": 9223372036854775807}]})")
+                  .outcome == verdict::wrong_answer);
+        const char* light = R"({"kind": "complete", "capacity": 10, "weights": [0, 1],
+                                "values": [0, 9223372036854775807]})";
+        const check_result r = check_text(
+            light, R"({"best_value": 1})",
+            R"({"best_value": 1, "total_weight": 0, "chosen": [{"item": 0, "count": 9223372036854775807}]})");
+        CHECK(r.message == "chosen: the items are worth 0, not best_value 1");
+    }
     SUBCASE("malformed expected is the case file's fault") {
         for (const char* bad :
              {R"({"total_weight": 3})", R"({"best_value": -1})", R"({"best_value": 1, "extra": 2})",
