@@ -91,6 +91,9 @@ int run_run(const run_options& options) {
     } catch (const std::bad_alloc&) {
         print_error("out of memory");
         return code(exit_status::input_error);
+    } catch (const std::exception& e) {
+        print_error(fmt::format("internal error: {}", e.what()));
+        return code(exit_status::input_error);
     }
     for (const std::string& output : outputs) {
         write_stdout(output);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "problems/combination_sum.hpp"
+#include "problems/knapsack.hpp"
 #include "problems/max_gap.hpp"
 
 namespace algojudge {
@@ -19,6 +20,9 @@ const problem problems_table[] = {
     {"combination-sum", "multisets of candidates adding up to a target, listed and counted exactly",
      "candidates: [int >= 1], target, reuse, k?, limit?, count_only?", solve_combination_sum,
      check_combination_sum, solve_combination_sum_text},
+    {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
+     "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack_problem,
+     check_knapsack},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

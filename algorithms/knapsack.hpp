@@ -1,0 +1,87 @@
+// Description: knapsack by dynamic programming over capacities: 0-1 (each item at most once),
+// complete (any number of times) and bounded (item i at most counts[i] times, by binary
+// splitting into pieces of 1, 2, 4, ... copies, each a 0-1 item). Fill "at most" the capacity
+// or "exactly" it. Two methods give the same optimum:
+//  - table_2d: the full (P+1) x (W+1) table of values (P = number of 0-1 pieces, or of items for
+//    complete); chosen items are read back by comparing rows.
+//  - rolling_1d: one array of W+1 values updated in place (capacity descending for 0-1 pieces,
+//    ascending for complete). Chosen items are recovered from a decision bitset, one bit per
+//    (piece, capacity) = P * (W+1) bits, set when the piece improved that capacity; no table of
+//    values is kept. Cost: P*(W+1)/8 bytes (125 MB for n = 1000, W = 1e6) and one packed
+//    store per 8 cells in the hot loop. Without recovery the memory is O(W + P).
+// The value type is int32 when every selection's value provably fits in 31 bits, else int64;
+// a selection whose value could exceed INT64_MAX is refused up front (value_overflow).
+// Time: O(P * W) cell updates, P <= n * 64. Memory: see knapsack_plan::bytes.
+// Status: property-tested against brute force over count vectors (tests/knapsack_test.cpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace algojudge {
+
+enum class knapsack_kind { zero_one, complete, bounded };
+enum class knapsack_method { table_2d, rolling_1d };
+enum class knapsack_fill { at_most, exact };
+// scalar exists for the benchmark's baseline: the same loop with vectorisation disabled.
+enum class knapsack_kernel { vectorised, scalar };
+
+struct knapsack_instance {
+    knapsack_kind kind = knapsack_kind::zero_one;
+    knapsack_fill fill = knapsack_fill::at_most;
+    std::uint64_t capacity = 0;  // <= INT64_MAX
+    std::span<const std::uint64_t> weights;
+    std::span<const std::uint64_t> values;  // each <= INT64_MAX
+    std::span<const std::uint64_t> counts;  // bounded only: one per item
+};
+
+struct knapsack_options {
+    knapsack_method method = knapsack_method::rolling_1d;
+    bool recover_items = true;  // false: best value only, no bitset (1d) / row walk (2d)
+    bool allow_32_bit = true;   // false forces 64-bit values (for the benchmark)
+    knapsack_kernel kernel = knapsack_kernel::vectorised;
+};
+
+enum class knapsack_status {
+    solved,
+    infeasible,      // exact fill: no selection weighs exactly the capacity
+    value_overflow,  // some selection's value could exceed INT64_MAX
+    unbounded,       // complete kind with a zero-weight item of positive value
+    too_large,       // the tables' size does not fit in memory addresses
+};
+
+struct knapsack_plan {
+    knapsack_status status = knapsack_status::solved;  // solved: the solve may proceed
+    std::uint64_t bytes = 0;        // memory the solve allocates (saturates at UINT64_MAX)
+    int value_bits = 64;            // 32 or 64
+    std::size_t pieces = 0;         // P: DP passes (0-1 pieces, or complete items)
+    std::uint64_t value_bound = 0;  // upper bound on any selection's value
+};
+
+struct knapsack_choice {
+    std::size_t item = 0;
+    std::uint64_t count = 0;  // >= 1
+};
+
+struct knapsack_result {
+    knapsack_status status = knapsack_status::solved;
+    std::uint64_t best_value = 0;         // meaningful when solved
+    std::uint64_t total_weight = 0;       // of `chosen`; 0 when items were not recovered
+    std::vector<knapsack_choice> chosen;  // index order; empty when not recovered
+    int value_bits = 64;
+};
+
+// What solve_knapsack would allocate and whether it can run at all, in O(n) without
+// allocating tables. Constraints: as solve_knapsack.
+knapsack_plan plan_knapsack(const knapsack_instance& instance, const knapsack_options& options);
+
+// Constraints: weights.size() == values.size() (== counts.size() for bounded); capacity and
+// values <= INT64_MAX. Complexity: O(P * (W+1)) time; memory as plan_knapsack says.
+// Example: 0-1, capacity 5, weights {1,2,3,4}, values {2,4,4,5} -> best_value 8,
+// total_weight 5, chosen {{1, 1}, {2, 1}}.
+knapsack_result solve_knapsack(const knapsack_instance& instance,
+                               const knapsack_options& options = {});
+
+}  // namespace algojudge

@@ -1,0 +1,313 @@
+#include "problems/knapsack.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "algorithms/knapsack.hpp"
+#include "problems/json_input.hpp"
+
+namespace algojudge {
+
+namespace {
+
+// The validated input, owning what knapsack_instance views.
+struct knapsack_case {
+    knapsack_kind kind = knapsack_kind::zero_one;
+    knapsack_fill fill = knapsack_fill::at_most;
+    std::string method = "1d";
+    std::uint64_t capacity = 0;
+    std::vector<std::uint64_t> weights;
+    std::vector<std::uint64_t> values;
+    std::vector<std::uint64_t> counts;
+
+    knapsack_instance instance() const { return {kind, fill, capacity, weights, values, counts}; }
+};
+
+// One of `names` (quoted in the message when it is not).
+std::size_t read_choice(const json& value, const std::string& path,
+                        std::initializer_list<std::string_view> names) {
+    std::string words;
+    std::size_t index = 0;
+    for (std::string_view name : names) {
+        if (value.is_string() && value.get_ref<const std::string&>() == name) return index;
+        words += index == 0 ? "" : index + 1 == names.size() ? " or " : ", ";
+        words += fmt::format("\"{}\"", name);
+        ++index;
+    }
+    throw_expected(path, words, value);
+}
+
+std::vector<std::uint64_t> read_naturals(const json& array, const std::string& path) {
+    require_array(array, path);
+    std::vector<std::uint64_t> numbers;
+    numbers.reserve(array.size());
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        numbers.push_back(static_cast<std::uint64_t>(read_int64(array[i], json_path(path, i), 0)));
+    }
+    return numbers;
+}
+
+knapsack_case parse_knapsack(const json& input) {
+    reject_unknown_fields(input, "input",
+                          {"kind", "capacity", "weights", "values", "counts", "method", "fill"});
+    knapsack_case parsed;
+    constexpr knapsack_kind kinds[] = {knapsack_kind::zero_one, knapsack_kind::complete,
+                                       knapsack_kind::bounded};
+    parsed.kind = kinds[read_choice(require_field(input, "input", "kind"), "input.kind",
+                                    {"0-1", "complete", "bounded"})];
+    parsed.capacity = static_cast<std::uint64_t>(
+        read_int64(require_field(input, "input", "capacity"), "input.capacity", 0));
+    parsed.weights = read_naturals(require_field(input, "input", "weights"), "input.weights");
+    parsed.values = read_naturals(require_field(input, "input", "values"), "input.values");
+    if (parsed.values.size() != parsed.weights.size()) {
+        throw input_error("input.values", fmt::format("expected {} values (one per weight), got {}",
+                                                      parsed.weights.size(), parsed.values.size()));
+    }
+    const json* counts = optional_field(input, "counts");
+    if (parsed.kind == knapsack_kind::bounded) {
+        parsed.counts = read_naturals(require_field(input, "input", "counts"), "input.counts");
+        if (parsed.counts.size() != parsed.weights.size()) {
+            throw input_error("input.counts",
+                              fmt::format("expected {} counts (one per weight), got {}",
+                                          parsed.weights.size(), parsed.counts.size()));
+        }
+    } else if (counts != nullptr) {
+        throw input_error("input.counts", "only a \"bounded\" knapsack takes counts");
+    }
+    if (parsed.kind == knapsack_kind::complete) {
+        for (std::size_t i = 0; i < parsed.weights.size(); ++i) {
+            if (parsed.weights[i] == 0 && parsed.values[i] > 0) {
+                throw input_error(
+                    json_path("input.weights", i),
+                    fmt::format("item {} weighs 0 and is worth {}: a complete knapsack can take "
+                                "it without limit, so the answer is unbounded",
+                                i, parsed.values[i]));
+            }
+        }
+    }
+    if (const json* method = optional_field(input, "method")) {
+        constexpr const char* methods[] = {"1d", "2d", "both"};
+        parsed.method = methods[read_choice(*method, "input.method", {"1d", "2d", "both"})];
+    }
+    if (const json* fill = optional_field(input, "fill")) {
+        parsed.fill = read_choice(*fill, "input.fill", {"at-most", "exact"}) == 0
+                          ? knapsack_fill::at_most
+                          : knapsack_fill::exact;
+    }
+    return parsed;
+}
+
+std::string describe_bytes(std::uint64_t bytes) {
+    if (bytes == std::numeric_limits<std::uint64_t>::max()) return "more than 16 EiB";
+    constexpr double mib = 1024.0 * 1024.0;
+    const double in_mib = static_cast<double>(bytes) / mib;
+    if (in_mib >= 1024) return fmt::format("{} bytes ({:.1f} GiB)", bytes, in_mib / 1024);
+    return fmt::format("{} bytes ({:.1f} MiB)", bytes, in_mib);
+}
+
+// Refuses before anything large is allocated: values that could overflow, tables over budget.
+void check_limits(const knapsack_case& parsed, knapsack_method method, const run_options& options) {
+    const knapsack_plan plan = plan_knapsack(parsed.instance(), {.method = method});
+    if (plan.status == knapsack_status::value_overflow) {
+        throw input_error("input.values",
+                          "the values of a selection that fits could add up to more than "
+                          "9223372036854775807 (the 64-bit limit); the best value cannot be "
+                          "computed exactly");
+    }
+    const char* name = method == knapsack_method::table_2d ? "2d" : "1d";
+    if (plan.status == knapsack_status::too_large || plan.bytes > options.memory_limit_bytes) {
+        const char* advice = method == knapsack_method::table_2d
+                                 ? "use \"method\": \"1d\" (one row instead of the table), a "
+                                   "smaller capacity, or a larger --memory-limit"
+                                 : "use a smaller capacity or a larger --memory-limit";
+        throw input_error(
+            "input.capacity",
+            fmt::format("the \"{}\" method needs {} for capacity {}, over the memory limit of "
+                        "{}; {}",
+                        name, describe_bytes(plan.bytes), parsed.capacity,
+                        describe_bytes(options.memory_limit_bytes), advice));
+    }
+}
+
+json render(const knapsack_result& result) {
+    json chosen = json::array();
+    for (const knapsack_choice& choice : result.chosen) {
+        chosen.push_back({{"item", choice.item}, {"count", choice.count}});
+    }
+    json best = nullptr;
+    if (result.status == knapsack_status::solved) best = result.best_value;
+    return {
+        {"best_value", best}, {"total_weight", result.total_weight}, {"chosen", std::move(chosen)}};
+}
+
+}  // namespace
+
+json solve_knapsack_problem(const json& input, const run_options& options) {
+    const knapsack_case parsed = parse_knapsack(input);
+    const knapsack_instance instance = parsed.instance();
+    if (parsed.method != "2d") check_limits(parsed, knapsack_method::rolling_1d, options);
+    if (parsed.method != "1d") check_limits(parsed, knapsack_method::table_2d, options);
+    if (parsed.method == "2d") {
+        return render(solve_knapsack(instance, {.method = knapsack_method::table_2d}));
+    }
+    const knapsack_result rolling =
+        solve_knapsack(instance, {.method = knapsack_method::rolling_1d});
+    if (parsed.method == "both") {
+        const knapsack_result table =
+            solve_knapsack(instance, {.method = knapsack_method::table_2d, .recover_items = false});
+        if (table.status != rolling.status || table.best_value != rolling.best_value) {
+            throw input_error("input.method",
+                              fmt::format("internal error: the 2d and 1d methods disagree "
+                                          "(best value {} and {})",
+                                          render(table)["best_value"].dump(),
+                                          render(rolling)["best_value"].dump()));
+        }
+    }
+    return render(rolling);
+}
+
+namespace {
+
+// A non-negative JSON integer however it was built (parsed ones are unsigned, built ones may
+// be signed); nullopt otherwise.
+std::optional<std::uint64_t> natural_value(const json& value) {
+    if (value.is_number_unsigned()) return value.get<std::uint64_t>();
+    if (value.is_number_integer() && value.get<std::int64_t>() >= 0) {
+        return static_cast<std::uint64_t>(value.get<std::int64_t>());
+    }
+    return std::nullopt;
+}
+
+// Why `actual` is not a valid selection for `parsed` worth `best_value`; empty when it is.
+std::string certificate_problem(const knapsack_case& parsed, const json& actual,
+                                std::uint64_t best_value) {
+    const json* chosen = optional_field(actual, "chosen");
+    if (chosen == nullptr || !chosen->is_array()) return "chosen: missing or not an array";
+    using u128 = unsigned __int128;
+    u128 weight = 0;
+    u128 value = 0;
+    std::uint64_t previous_item = 0;
+    for (std::size_t k = 0; k < chosen->size(); ++k) {
+        const std::string path = json_path("chosen", k);
+        const json& entry = (*chosen)[k];
+        std::uint64_t item = 0;
+        std::uint64_t count = 0;
+        try {
+            reject_unknown_fields(entry, path, {"item", "count"});
+            item = static_cast<std::uint64_t>(
+                read_int64(require_field(entry, path, "item"), json_path(path, "item"), 0));
+            count = static_cast<std::uint64_t>(
+                read_int64(require_field(entry, path, "count"), json_path(path, "count"), 1));
+        } catch (const input_error& e) {
+            return e.describe();
+        }
+        if (item >= parsed.weights.size()) {
+            return fmt::format("{}.item: {} is not an item index (there are {} items)", path, item,
+                               parsed.weights.size());
+        }
+        if (k > 0 && item <= previous_item) {
+            return fmt::format(
+                "{}.item: items must be listed once each in increasing order, "
+                "got {} after {}",
+                path, item, previous_item);
+        }
+        previous_item = item;
+        std::uint64_t most = std::numeric_limits<std::uint64_t>::max();
+        if (parsed.kind == knapsack_kind::zero_one) most = 1;
+        if (parsed.kind == knapsack_kind::bounded) most = parsed.counts[item];
+        if (count > most) {
+            return fmt::format("{}.count: item {} may be taken at most {} time{}, got {}", path,
+                               item, most, most == 1 ? "" : "s", count);
+        }
+        // Each term is below 2^126; capping the sums keeps them from wrapping.
+        constexpr u128 cap = u128{1} << 65;
+        weight = std::min(cap, weight + u128{count} * parsed.weights[item]);
+        value = std::min(cap, value + u128{count} * parsed.values[item]);
+    }
+    auto text = [](u128 number) {
+        if (number > std::numeric_limits<std::uint64_t>::max()) return std::string("over 2^64");
+        return std::to_string(static_cast<std::uint64_t>(number));
+    };
+    if (parsed.fill == knapsack_fill::exact && weight != parsed.capacity) {
+        return fmt::format("chosen: the items weigh {}, not exactly the capacity {}", text(weight),
+                           parsed.capacity);
+    }
+    if (weight > parsed.capacity) {
+        return fmt::format("chosen: the items weigh {}, over the capacity {}", text(weight),
+                           parsed.capacity);
+    }
+    if (value != best_value) {
+        return fmt::format("chosen: the items are worth {}, not best_value {}", text(value),
+                           best_value);
+    }
+    const json* total = optional_field(actual, "total_weight");
+    const auto total_weight = total ? natural_value(*total) : std::nullopt;
+    if (!total_weight || u128{*total_weight} != weight) {
+        return fmt::format("total_weight: expected {} (the weight of chosen), got {}", text(weight),
+                           total ? json_brief(*total) : "nothing");
+    }
+    return "";
+}
+
+// The expected best value (nullopt for null: no exact fill), or input_error on malformed.
+std::optional<std::uint64_t> read_expected(const json& expected) {
+    reject_unknown_fields(expected, "expected", {"best_value", "total_weight", "chosen"});
+    const json& best = require_field(expected, "expected", "best_value");
+    if (const json* total = optional_field(expected, "total_weight")) {
+        read_int64(*total, "expected.total_weight", 0);
+    }
+    if (const json* chosen = optional_field(expected, "chosen")) {
+        require_array(*chosen, "expected.chosen");
+        for (std::size_t k = 0; k < chosen->size(); ++k) {
+            const std::string path = json_path("expected.chosen", k);
+            reject_unknown_fields((*chosen)[k], path, {"item", "count"});
+            read_int64(require_field((*chosen)[k], path, "item"), json_path(path, "item"), 0);
+            read_int64(require_field((*chosen)[k], path, "count"), json_path(path, "count"), 1);
+        }
+    }
+    if (best.is_null()) return std::nullopt;
+    return static_cast<std::uint64_t>(read_int64(best, "expected.best_value", 0));
+}
+
+}  // namespace
+
+check_result check_knapsack(const check_args& args) {
+    std::optional<std::uint64_t> expected_best;
+    try {
+        expected_best = read_expected(args.expected);
+    } catch (const input_error& e) {
+        return check_result::bad(e.describe());
+    }
+    const json* actual_best = optional_field(args.actual, "best_value", false);
+    if (actual_best == nullptr) return check_result::wrong("best_value: missing");
+    auto shown = [](const std::optional<std::uint64_t>& v) {
+        return v ? std::to_string(*v) : std::string("null");
+    };
+    if (!expected_best) {
+        if (!actual_best->is_null()) {
+            return check_result::wrong(fmt::format(
+                "best_value: expected null (no selection fills the capacity exactly), got {}",
+                json_brief(*actual_best)));
+        }
+        const json* chosen = optional_field(args.actual, "chosen");
+        if (chosen != nullptr && !(chosen->is_array() && chosen->empty())) {
+            return check_result::wrong("chosen: expected [] when best_value is null");
+        }
+        return check_result::accept();
+    }
+    if (natural_value(*actual_best) != expected_best) {
+        return check_result::wrong(fmt::format("best_value: expected {}, got {}",
+                                               shown(expected_best), json_brief(*actual_best)));
+    }
+    std::string problem =
+        certificate_problem(parse_knapsack(args.input), args.actual, *expected_best);
+    if (!problem.empty()) return check_result::wrong(problem);
+    return check_result::accept();
+}
+
+}  // namespace algojudge
