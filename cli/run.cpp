@@ -52,13 +52,7 @@ int run_run(const run_options& options) {
     try {
         const problem& chosen = problem_named(options.problem, "");
         const std::string text = read_text_file(options.file);
-        json document;
-        try {
-            document = json::parse(text);
-        } catch (const json::parse_error& e) {
-            throw case_file_error(
-                fmt::format("{}: {}", options.file, describe_parse_failure(text, e.byte)));
-        }
+        const json document = parse_json_text(text, options.file);
         const bool is_case_file =
             document.is_array() ||
             (document.is_object() && document.contains("input") && document.contains("problem"));

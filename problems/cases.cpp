@@ -45,14 +45,6 @@ std::string describe_parse_failure(std::string_view text, std::size_t byte) {
 
 namespace {
 
-json parse_json_text(std::string_view text, const std::string& where) {
-    try {
-        return json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        throw case_file_error(fmt::format("{}: {}", where, describe_parse_failure(text, e.byte)));
-    }
-}
-
 test_case make_case(const json& object, const std::string& file, std::size_t number,
                     const std::string& default_name) {
     test_case c;
@@ -90,6 +82,17 @@ std::string file_name_of(const std::string& file) {
 }
 
 }  // namespace
+
+json parse_json_text(std::string_view text, const std::string& where) {
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw case_file_error(fmt::format("{}: {}", where, describe_parse_failure(text, e.byte)));
+    } catch (const json::exception&) {
+        // A number too large for a double (1e999) is the only other parse failure.
+        throw case_file_error(fmt::format("{}: malformed JSON: a number is out of range", where));
+    }
+}
 
 std::vector<test_case> parse_case_text(std::string_view text, const std::string& file, bool jsonl) {
     std::vector<test_case> cases;

@@ -51,6 +51,9 @@ bool natural_less(std::string_view a, std::string_view b);
 // as nlohmann reports it) of `text`; the line is left out for one-line texts.
 std::string describe_parse_failure(std::string_view text, std::size_t byte);
 
+// Parses one JSON document; case_file_error "<where>: malformed JSON ..." when it is not one.
+json parse_json_text(std::string_view text, const std::string& where);
+
 // Reads a whole file or, for "-", standard input; case_file_error when it cannot.
 std::string read_text_file(const std::string& file);
 

@@ -76,7 +76,7 @@ algojudge_cli_test(NAME verify.wrong-type EXIT 2 ARGS verify @DATA@/cli/bad/wron
                    STDOUT "0 passed, 0 failed, 1 error")
 
 # --- verify: malformed case files stop everything before any result
-foreach(bad broken nan missing-input unknown-problem unknown-key truncated-line)
+foreach(bad broken nan huge-float missing-input unknown-problem unknown-key truncated-line)
     set(file ${bad}.json)
     if(bad STREQUAL "truncated-line")
         set(file ${bad}.jsonl)
@@ -92,7 +92,10 @@ algojudge_cli_test(NAME verify.malformed-messages EXIT 2 ARGS verify @DATA@/cli/
                           "unknown-problem.json: case 1 \"typo\": problem: unknown problem \"maxgap\" \\(did you mean \"max-gap\"\\?\\)"
                           "unknown-key.json: case 1 \"extra\": expect: unknown field"
                           "truncated-line.jsonl: line 3: malformed JSON: unexpected end of input"
-                          "6 case files could not be loaded"
+                          "7 case files could not be loaded"
                    STDOUT_NOT ".")
 algojudge_cli_test(NAME verify.missing-path EXIT 2 ARGS verify @DATA@/cli/nowhere
                    STDERR "nowhere: no such file or directory")
+algojudge_cli_test(NAME run.number-beyond-double EXIT 2 ARGS run max-gap @DATA@/cli/bad-number.json
+                   STDERR "^algojudge: error: [^\n]*bad-number.json: malformed JSON: a number is out of range\n$"
+                   STDOUT_NOT ".")
