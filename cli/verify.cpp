@@ -288,6 +288,7 @@ int run_verify(const verify_options& options) {
             const std::size_t i = next.fetch_add(1);
             if (i >= cases.size()) return;
             case_outcome outcome = judge_case(cases[i], solve_options);
+            outcome.actual = nullptr;  // only verdicts are reported; outputs can be large
             std::lock_guard lock(mutex);
             if (outcome.status != case_status::passed && options.fail_fast) stop = true;
             outcomes[i] = std::move(outcome);

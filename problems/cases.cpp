@@ -20,19 +20,27 @@ std::string test_case::label() const {
 }
 
 std::string describe_parse_failure(std::string_view text, std::size_t byte) {
+    if (byte > text.size() ||
+        text.find_first_not_of(" \t\r\n", byte == 0 ? 0 : byte - 1) == std::string_view::npos) {
+        return "malformed JSON: unexpected end of input";
+    }
+    const std::size_t offset = byte == 0 ? 0 : byte - 1;
     std::size_t line = 1;
-    std::size_t column = 1;
-    const std::size_t end = std::min(byte == 0 ? 0 : byte - 1, text.size());
-    for (std::size_t i = 0; i < end; ++i) {
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
         if (text[i] == '\n') {
             ++line;
-            column = 1;
-        } else {
-            ++column;
+            line_start = i + 1;
         }
     }
-    if (byte > text.size()) return fmt::format("malformed JSON: unexpected end at line {}", line);
-    return fmt::format("malformed JSON at line {}, column {}", line, column);
+    // A few characters from the offending token on, so "NaN" or a stray comma is visible.
+    std::string_view near = text.substr(offset, 12);
+    near = near.substr(0, near.find('\n'));
+    const std::string where =
+        text.find('\n') == std::string_view::npos
+            ? fmt::format("column {}", offset - line_start + 1)
+            : fmt::format("line {}, column {}", line, offset - line_start + 1);
+    return fmt::format("malformed JSON at {} near '{}'", where, near);
 }
 
 namespace {

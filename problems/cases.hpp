@@ -47,8 +47,8 @@ std::vector<std::filesystem::path> collect_case_files(const std::vector<std::str
 // Natural-order comparison: digit runs compare as numbers.
 bool natural_less(std::string_view a, std::string_view b);
 
-// "malformed JSON at line 3, column 7" for a parse failure at byte offset `byte` (1-based,
-// as nlohmann reports it) of `text`.
+// "malformed JSON at line 3, column 7 near 'NaN]'" for a parse failure at byte `byte` (1-based,
+// as nlohmann reports it) of `text`; the line is left out for one-line texts.
 std::string describe_parse_failure(std::string_view text, std::size_t byte);
 
 // Reads a whole file or, for "-", standard input; case_file_error when it cannot.
