@@ -137,8 +137,8 @@ struct point {
 };
 
 // Geometry of one plot: the unit square of (recall, precision) mapped onto pixels.
-constexpr double svg_width = 600, svg_height = 470;
-constexpr double plot_left = 70, plot_right = 580, plot_top = 80, plot_bottom = 420;
+constexpr double svg_width = 640, svg_height = 520;
+constexpr double plot_left = 70, plot_right = 620, plot_top = 96, plot_bottom = 440;
 
 point to_pixels(double recall, double precision) {
     return {plot_left + recall * (plot_right - plot_left),
@@ -248,11 +248,12 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
         "<text x=\"{:g}\" y=\"44\" font-size=\"13\">AP 11-point {} \xC2\xB7 AP area {} \xC2\xB7 "
         "AP 101-point {}</text>\n",
         plot_left, percent(ap.ap_11point), percent(ap.ap_area), percent(ap.ap_101point)));
-    out(fmt::format(
-        "<text x=\"{:g}\" y=\"62\" fill=\"#555555\">{} GT ({} difficult), {} detections: {} TP, "
-        "{} FP \xC2\xB7 {}</text>\n",
-        plot_left, ap.num_gt, ap.num_difficult, ap.num_detections, ap.tp, ap.fp,
-        xml_escape(conventions_line(conventions))));
+    out(
+        fmt::format("<text x=\"{:g}\" y=\"62\" fill=\"#555555\">{} GT ({} difficult), {} "
+                    "detections: {} TP, {} FP</text>\n",
+                    plot_left, ap.num_gt, ap.num_difficult, ap.num_detections, ap.tp, ap.fp));
+    out(fmt::format("<text x=\"{:g}\" y=\"78\" fill=\"#555555\">{}</text>\n", plot_left,
+                    xml_escape(conventions_line(conventions))));
 
     // Grid, ticks and tick labels every 0.1 on both axes.
     out("<g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\">\n");
@@ -350,20 +351,17 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
     }
     out("</g>\n");
 
-    // Legend, top right inside the plot.
-    const double legend_x = plot_right - 190, legend_y = plot_top + 14;
-    out(fmt::format("<g class=\"legend\" transform=\"translate({:g} {:g})\">\n", legend_x,
-                    legend_y));
-    out("<rect x=\"-8\" y=\"-12\" width=\"194\" height=\"62\" fill=\"#ffffff\" "
-        "fill-opacity=\"0.85\" stroke=\"#cccccc\"/>\n"
-        "<line x1=\"0\" y1=\"0\" x2=\"22\" y2=\"0\" stroke=\"#d9534f\" stroke-width=\"1.2\"/>\n"
-        "<text x=\"28\" y=\"4\">raw precision/recall</text>\n"
-        "<rect x=\"0\" y=\"12\" width=\"22\" height=\"10\" fill=\"#4a90d9\" fill-opacity=\"0.25\" "
-        "stroke=\"#1f5fa8\" stroke-width=\"2\"/>\n"
-        "<text x=\"28\" y=\"21\">envelope; shaded = area AP</text>\n"
-        "<circle cx=\"11\" cy=\"36\" r=\"4\" fill=\"#f0ad4e\" stroke=\"#000000\" "
+    // Legend, in one row under the axis label.
+    out(fmt::format("<g class=\"legend\" transform=\"translate({:g} {:g})\">\n", plot_left,
+                    svg_height - 14));
+    out("<line x1=\"0\" y1=\"-4\" x2=\"22\" y2=\"-4\" stroke=\"#d9534f\" stroke-width=\"1.2\"/>\n"
+        "<text x=\"28\" y=\"0\">raw precision/recall</text>\n"
+        "<rect x=\"170\" y=\"-9\" width=\"22\" height=\"10\" fill=\"#4a90d9\" "
+        "fill-opacity=\"0.25\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>\n"
+        "<text x=\"198\" y=\"0\">envelope, shaded area = area AP</text>\n"
+        "<circle cx=\"440\" cy=\"-4\" r=\"4\" fill=\"#f0ad4e\" stroke=\"#000000\" "
         "stroke-width=\"0.8\"/>\n"
-        "<text x=\"28\" y=\"40\">11-point samples</text>\n</g>\n");
+        "<text x=\"450\" y=\"0\">11-point samples</text>\n</g>\n");
     out("</svg>\n");
     return svg;
 }
