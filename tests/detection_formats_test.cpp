@@ -330,7 +330,7 @@ TEST_CASE("COCO errors name the file and the JSON path") {
 
     CHECK(error_of([&] { load_coco(dir / "none.json", dir / "none.json"); }) ==
           (dir / "none.json").string() + ": cannot open file");
-    CHECK(error_for("{\"images\": [\n}", good_results) == i + "malformed JSON at line 2, column 1");
+    CHECK(error_for("{\"images\": [\n}", good_results) == i + "malformed JSON at line 2, column 1 near '}'");
     CHECK(error_for("[]", good_results) == i + "expected an object, got an array");
     CHECK(error_for(R"({"images": []})", good_results) == i + "missing field \"categories\"");
     CHECK(error_for(R"({"images": [{"id": 1}, {"id": 1}], "categories": [], "annotations": []})",
