@@ -341,19 +341,41 @@ std::unordered_map<std::int64_t, std::uint32_t> read_coco_ids(const json& instan
     return ids;
 }
 
-std::uint32_t look_up_id(const std::unordered_map<std::int64_t, std::uint32_t>& ids,
-                         const json& entry, const std::string& path, std::string_view field,
-                         std::string_view what, const std::string& instances_name) {
-    const std::string field_path = json_path(path, field);
-    const std::int64_t id = read_int64(require_field(entry, path, field), field_path);
-    const auto it = ids.find(id);
-    if (it == ids.end()) {
-        throw input_error(field_path,
-                          fmt::format("unknown {} id {} (not in the {} of {})", what, id,
-                                      what == "image" ? "images" : "categories", instances_name));
+// What COCO annotations and results have in common: an image, a category and a box, all
+// checked against the instances file.
+struct coco_box_entry {
+    std::uint32_t image = 0;
+    std::uint32_t class_id = 0;
+    box bbox;
+};
+
+struct coco_ids {
+    std::unordered_map<std::int64_t, std::uint32_t> images, categories;
+    std::string instances_name;  // for "not in the images of instances.json"
+
+    coco_box_entry read_entry(const json& entry, const std::string& path) const {
+        require_object(entry, path);
+        coco_box_entry read;
+        read.image = look_up(images, entry, path, "image_id", "image", "images");
+        read.class_id = look_up(categories, entry, path, "category_id", "category", "categories");
+        read.bbox = read_coco_box(require_field(entry, path, "bbox"), json_path(path, "bbox"));
+        return read;
     }
-    return it->second;
-}
+
+  private:
+    std::uint32_t look_up(const std::unordered_map<std::int64_t, std::uint32_t>& ids,
+                          const json& entry, const std::string& path, std::string_view field,
+                          std::string_view what, std::string_view table) const {
+        const std::string field_path = json_path(path, field);
+        const std::int64_t id = read_int64(require_field(entry, path, field), field_path);
+        const auto it = ids.find(id);
+        if (it == ids.end()) {
+            throw input_error(field_path, fmt::format("unknown {} id {} (not in the {} of {})",
+                                                      what, id, table, instances_name));
+        }
+        return it->second;
+    }
+};
 
 // Runs `body`, turning an input_error into a case_file_error that names `file`.
 template <typename Body>
@@ -422,27 +444,22 @@ detection_set load_voc(const fs::path& annotations_dir, const fs::path& results_
 
 detection_set load_coco(const fs::path& instances_json, const fs::path& results_json) {
     detection_set set;
-    std::unordered_map<std::int64_t, std::uint32_t> image_ids, category_ids;
-    const std::string instances_name = instances_json.filename().string();
+    coco_ids ids;
+    ids.instances_name = instances_json.filename().string();
 
     const json instances = parse_json_file(instances_json);
     with_file(instances_json, [&] {
         require_object(instances, "");
-        image_ids = read_coco_ids(instances, "images", set.images);
-        category_ids = read_coco_ids(instances, "categories", set.classes);
+        ids.images = read_coco_ids(instances, "images", set.images);
+        ids.categories = read_coco_ids(instances, "categories", set.classes);
         const json& annotations =
             require_array(require_field(instances, "", "annotations"), "annotations");
         set.ground_truth.reserve(annotations.size());
         for (std::size_t i = 0; i < annotations.size(); ++i) {
             const std::string path = json_path("annotations", i);
-            const json& annotation = require_object(annotations[i], path);
-            ground_truth_box gt;
-            gt.image = look_up_id(image_ids, annotation, path, "image_id", "image", instances_name);
-            gt.class_id = look_up_id(category_ids, annotation, path, "category_id", "category",
-                                     instances_name);
-            gt.bbox =
-                read_coco_box(require_field(annotation, path, "bbox"), json_path(path, "bbox"));
-            if (const json* crowd = optional_field(annotation, "iscrowd")) {
+            const coco_box_entry entry = ids.read_entry(annotations[i], path);
+            ground_truth_box gt{entry.image, entry.class_id, entry.bbox, false};
+            if (const json* crowd = optional_field(annotations[i], "iscrowd")) {
                 gt.difficult = crowd->is_boolean()
                                    ? crowd->get<bool>()
                                    : read_int64(*crowd, json_path(path, "iscrowd"), 0, 1) == 1;
@@ -457,14 +474,10 @@ detection_set load_coco(const fs::path& instances_json, const fs::path& results_
         set.detections.reserve(results.size());
         for (std::size_t i = 0; i < results.size(); ++i) {
             const std::string path = json_path("", i);
-            const json& result = require_object(results[i], path);
-            detection d;
-            d.image = look_up_id(image_ids, result, path, "image_id", "image", instances_name);
-            d.class_id =
-                look_up_id(category_ids, result, path, "category_id", "category", instances_name);
-            d.bbox = read_coco_box(require_field(result, path, "bbox"), json_path(path, "bbox"));
-            d.score = read_double(require_field(result, path, "score"), json_path(path, "score"));
-            set.detections.push_back(d);
+            const coco_box_entry entry = ids.read_entry(results[i], path);
+            const double score =
+                read_double(require_field(results[i], path, "score"), json_path(path, "score"));
+            set.detections.push_back({entry.image, entry.class_id, score, entry.bbox});
         }
     });
     return set;

@@ -1,7 +1,6 @@
 #include "cli/ap_plot.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <iterator>
 #include <stdexcept>
@@ -9,32 +8,23 @@
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 #include <pugixml.hpp>
+
+#include "tests/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace algojudge;
 
 namespace {
 
+// A path for write_ap_plots to create, inside a scratch folder removed after the test.
 class plot_dir {
   public:
-    plot_dir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() / ("algojudge-plot-test-" + std::to_string(::getpid()) +
-                                             "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-    }
-    ~plot_dir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    plot_dir(const plot_dir&) = delete;
-    plot_dir& operator=(const plot_dir&) = delete;
     const fs::path& path() const { return path_; }
 
   private:
-    fs::path path_;
+    algojudge::testing::scratch_dir scratch_;
+    fs::path path_ = scratch_ / "plots";
 };
 
 // Parses `file` as XML; the test fails with pugixml's reason if it is not well-formed.
@@ -60,6 +50,18 @@ class_ap worked_class() {
     ap.ap_area = 0.625;
     ap.ap_101point = 0.62;
     return ap;
+}
+
+// A set of the single class `name` whose evaluation gave `ap`.
+struct one_class {
+    detection_set set;
+    ap_result result;
+};
+one_class single_class(const std::string& name, class_ap ap) {
+    one_class made;
+    made.set.classes = {name};
+    made.result.classes = {std::move(ap)};
+    return made;
 }
 
 std::vector<double> sample_precisions(const pugi::xml_document& svg) {
@@ -165,16 +167,13 @@ TEST_CASE("write_ap_plots: one SVG per class and an index, all well-formed XML")
 }
 
 TEST_CASE("write_ap_plots: numpy thresholds move the 11-point samples") {
-    detection_set set;
-    set.classes = {"x"};
-    ap_result result;
-    result.classes.resize(1);
-    class_ap& ap = result.classes[0];
+    class_ap ap;
     ap.num_gt = 10;
     ap.tp = 4;
     ap.num_detections = 4;
     ap.curve = {{0.1, 1}, {0.2, 1}, {0.3, 1}, {0.4, 0.5}};
     ap.ap_11point = ap.ap_area = ap.ap_101point = 0.3;
+    const auto [set, result] = single_class("x", ap);
     plot_dir dir;
     ap_conventions conventions;
     write_ap_plots(dir.path(), set, result, conventions);
@@ -186,11 +185,7 @@ TEST_CASE("write_ap_plots: numpy thresholds move the 11-point samples") {
 }
 
 TEST_CASE("write_ap_plots: a long curve is thinned to pixel columns, its area kept") {
-    detection_set set;
-    set.classes = {"many"};
-    ap_result result;
-    result.classes.resize(1);
-    class_ap& ap = result.classes[0];
+    class_ap ap;
     constexpr std::size_t n = 200000;
     ap.num_gt = n;
     double area = 0;
@@ -202,6 +197,7 @@ TEST_CASE("write_ap_plots: a long curve is thinned to pixel columns, its area ke
         if (i % 2 == 1) area += precision / n;  // envelope at each TP: its own precision here
     }
     ap.ap_area = ap.ap_11point = ap.ap_101point = area;
+    const auto [set, result] = single_class("many", std::move(ap));
     plot_dir dir;
     write_ap_plots(dir.path(), set, result, ap_conventions{});
     const pugi::xml_document svg = parse_xml(dir.path() / "many.svg");

@@ -1,17 +1,18 @@
 #include "problems/detection_formats.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include <doctest/doctest.h>
-#include <unistd.h>
+
+#include "tests/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace algojudge;
+using algojudge::testing::scratch_dir;
 
 namespace {
 
@@ -21,37 +22,6 @@ const fs::path formats_dir = fs::path(ALGOJUDGE_TEST_DATA_DIR) / "ap" / "formats
 const fs::path toy_annotations = upstream_dir / "toyexample" / "gts_vocpascal_format";
 const fs::path database_annotations =
     upstream_dir / "data" / "database" / "gts" / "pascalvoc_format";
-
-// A fresh folder under the system temp directory, removed at the end of the test.
-class scratch_dir {
-  public:
-    scratch_dir() {
-        static std::atomic<int> counter{0};
-        path_ =
-            fs::temp_directory_path() / ("algojudge-formats-test-" + std::to_string(::getpid()) +
-                                         "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~scratch_dir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    scratch_dir(const scratch_dir&) = delete;
-    scratch_dir& operator=(const scratch_dir&) = delete;
-
-    // Writes `text` to `name` (folders created as needed) and returns its path.
-    fs::path write(const std::string& name, const std::string& text) const {
-        const fs::path file = path_ / name;
-        fs::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-        return file;
-    }
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-
-  private:
-    fs::path path_;
-};
 
 // The message of the case_file_error that `load` throws; fails the test if it throws none.
 template <typename Load>
@@ -330,7 +300,8 @@ TEST_CASE("COCO errors name the file and the JSON path") {
 
     CHECK(error_of([&] { load_coco(dir / "none.json", dir / "none.json"); }) ==
           (dir / "none.json").string() + ": cannot open file");
-    CHECK(error_for("{\"images\": [\n}", good_results) == i + "malformed JSON at line 2, column 1 near '}'");
+    CHECK(error_for("{\"images\": [\n}", good_results) ==
+          i + "malformed JSON at line 2, column 1 near '}'");
     CHECK(error_for("[]", good_results) == i + "expected an object, got an array");
     CHECK(error_for(R"({"images": []})", good_results) == i + "missing field \"categories\"");
     CHECK(error_for(R"({"images": [{"id": 1}, {"id": 1}], "categories": [], "annotations": []})",
