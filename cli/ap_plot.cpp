@@ -79,7 +79,7 @@ std::vector<point> thin_to_pixel_columns(const std::vector<point>& points) {
     std::vector<point> kept;
     std::size_t start = 0;
     while (start < points.size()) {
-        std::size_t end = start;
+        std::size_t end = start + 1;  // a NaN (never equal) still moves on
         const double column = std::floor(points[start].x);
         while (end < points.size() && std::floor(points[end].x) == column)
             ++end;
