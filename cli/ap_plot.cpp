@@ -6,7 +6,6 @@
 #include <cmath>
 #include <fstream>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -15,14 +14,13 @@
 #include <fmt/format.h>
 
 #include "cli/xml_text.hpp"
+#include "problems/cases.hpp"
 
-namespace algojudge {
+namespace algojudge::cli {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-using cli::xml_escape;
 
 // A portable file name stem for a class: letters, digits, '-', '_' and '.' kept, anything
 // else '_', no leading '.', at most 64 bytes.
@@ -382,11 +380,10 @@ std::string index_html(const detection_set& set, const ap_result& result,
 
 void write_file(const fs::path& file, std::string_view text) {
     std::ofstream stream(file, std::ios::binary | std::ios::trunc);
-    if (!stream)
-        throw std::runtime_error(fmt::format("{}: cannot open for writing", file.string()));
+    if (!stream) throw case_file_error(fmt::format("{}: cannot open for writing", file.string()));
     stream.write(text.data(), static_cast<std::streamsize>(text.size()));
     stream.close();
-    if (!stream) throw std::runtime_error(fmt::format("{}: write error", file.string()));
+    if (!stream) throw case_file_error(fmt::format("{}: write error", file.string()));
 }
 
 }  // namespace
@@ -397,8 +394,8 @@ void write_ap_plots(const fs::path& dir, const detection_set& set, const ap_resu
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir, ec)) {
-        throw std::runtime_error(fmt::format("{}: cannot create the plot directory{}", dir.string(),
-                                             ec ? ": " + ec.message() : ""));
+        throw case_file_error(fmt::format("{}: cannot create the plot directory{}", dir.string(),
+                                          ec ? ": " + ec.message() : ""));
     }
     const std::vector<std::string> files = plot_file_names(set.classes);
     std::vector<std::string> svgs;
@@ -409,4 +406,4 @@ void write_ap_plots(const fs::path& dir, const detection_set& set, const ap_resu
     write_file(dir / "index.html", index_html(set, result, conventions, files, svgs));
 }
 
-}  // namespace algojudge
+}  // namespace algojudge::cli

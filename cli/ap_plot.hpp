@@ -11,15 +11,15 @@
 
 #include "algorithms/average_precision.hpp"
 
-namespace algojudge {
+namespace algojudge::cli {
 
 // Writes `dir`/index.html and `dir`/<class>.svg for every class of `set` (the file name is the
 // class name with characters other than letters, digits, '-', '_' and '.' replaced by '_', and
 // "-<n>" appended when two names would clash). Creates `dir` if needed; overwrites those files.
 // `result` must come from evaluate_average_precision(set, conventions).
-// Throws std::runtime_error, one line naming the path, when a file cannot be written.
+// Throws case_file_error, one line naming the path, when a file cannot be written.
 // Example: write_ap_plots("plots", set, evaluate_average_precision(set, conv), conv);
 void write_ap_plots(const std::filesystem::path& dir, const detection_set& set,
                     const ap_result& result, const ap_conventions& conventions);
 
-}  // namespace algojudge
+}  // namespace algojudge::cli

@@ -3,17 +3,18 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
 #include <pugixml.hpp>
 
+#include "problems/cases.hpp"
 #include "tests/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace algojudge;
+using algojudge::cli::write_ap_plots;
 
 namespace {
 
@@ -209,7 +210,7 @@ TEST_CASE("write_ap_plots: a long curve is thinned to pixel columns, its area ke
     CHECK(fs::file_size(dir.path() / "index.html") < 200000);
 }
 
-TEST_CASE("write_ap_plots: an unwritable directory is a one-line error naming it") {
+TEST_CASE("write_ap_plots: an unwritable directory is a one-line case_file_error naming it") {
     plot_dir dir;
     fs::create_directories(dir.path());
     std::ofstream(dir.path() / "file") << "x";
@@ -218,7 +219,7 @@ TEST_CASE("write_ap_plots: an unwritable directory is a one-line error naming it
     try {
         write_ap_plots(dir.path() / "file", set, result, ap_conventions{});
         FAIL("no error");
-    } catch (const std::runtime_error& e) {
+    } catch (const case_file_error& e) {
         CHECK(std::string(e.what()).rfind(
                   (dir.path() / "file").string() + ": cannot create the plot directory", 0) == 0);
     }
