@@ -1,6 +1,8 @@
 #include "problems/average_precision.hpp"
 
 #include <array>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <random>
 #include <string_view>
@@ -422,7 +424,141 @@ class fast_reader {
     set_builder builder_;
 };
 
+// ---- the text-folder reader ----
+
+std::vector<std::filesystem::path> text_files_in(const std::filesystem::path& dir) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(dir, error)) {
+        throw case_file_error(fmt::format("{}: not a readable folder", dir.string()));
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+            files.push_back(entry.path());
+        }
+    }
+    if (error) throw case_file_error(fmt::format("{}: {}", dir.string(), error.message()));
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return natural_less(a.filename().string(), b.filename().string());
+    });
+    return files;
+}
+
+std::vector<std::string_view> split_words(std::string_view line) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+            ++i;
+        std::size_t start = i;
+        while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i])))
+            ++i;
+        if (i > start) words.push_back(line.substr(start, i - start));
+    }
+    return words;
+}
+
+// Reads every line of one text file; `handle(words, where)` gets the words of each non-blank
+// line and a "<file>:<line>" prefix for its messages.
+template <class Handle>
+void for_each_line(const std::filesystem::path& file, Handle handle) {
+    const std::string text = read_text_file(file.string());
+    std::size_t line_number = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        ++line_number;
+        const std::vector<std::string_view> words =
+            split_words(std::string_view(text).substr(start, end - start));
+        if (!words.empty()) handle(words, fmt::format("{}:{}", file.string(), line_number));
+        start = end + 1;
+    }
+}
+
+double text_number(std::string_view word, const std::string& where, std::string_view what) {
+    double value = 0;
+    const char* first = word.data();
+    if (!word.empty() && word.front() == '+') ++first;
+    const auto [end, error] = std::from_chars(first, word.data() + word.size(), value);
+    if (error != std::errc() || end != word.data() + word.size() || !std::isfinite(value)) {
+        throw case_file_error(
+            fmt::format("{}: {}: expected a finite number, got \"{}\"", where, what, word));
+    }
+    return value;
+}
+
+box text_box(std::span<const std::string_view> words, const std::string& where, box_layout layout) {
+    static constexpr std::array<std::string_view, 4> corner_names = {"x1", "y1", "x2", "y2"};
+    static constexpr std::array<std::string_view, 4> size_names = {"x", "y", "width", "height"};
+    std::array<double, 4> corners{};
+    for (std::size_t i = 0; i < 4; ++i) {
+        corners[i] = text_number(words[i], where,
+                                 layout == box_layout::xyxy ? corner_names[i] : size_names[i]);
+    }
+    if (layout == box_layout::xywh) {
+        if (corners[2] < 0 || corners[3] < 0) {
+            throw case_file_error(fmt::format("{}: negative width or height", where));
+        }
+        corners[2] += corners[0];
+        corners[3] += corners[1];
+    }
+    if (std::string problem = box_problem(corners); !problem.empty()) {
+        throw case_file_error(fmt::format("{}: {}", where, problem));
+    }
+    return to_box(corners);
+}
+
 }  // namespace
+
+detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir,
+                                   const std::filesystem::path& detections_dir, box_layout layout) {
+    set_builder builder;
+    detection_set& set = builder.result().set;
+    const std::string_view layout_name = layout == box_layout::xyxy ? "x1 y1 x2 y2" : "x y w h";
+    for (const auto& file : text_files_in(ground_truth_dir)) {
+        const std::uint32_t image = builder.image(file.stem().string());
+        for_each_line(
+            file, [&](const std::vector<std::string_view>& words, const std::string& where) {
+                if (words.size() != 5 && words.size() != 6) {
+                    throw case_file_error(
+                        fmt::format("{}: expected \"class {} [difficult]\", got {} words", where,
+                                    layout_name, words.size()));
+                }
+                ground_truth_box g;
+                g.image = image;
+                g.class_id = builder.class_id(words[0]);
+                g.bbox = text_box(std::span(words).subspan(1, 4), where, layout);
+                if (words.size() == 6) {
+                    if (words[5] == "difficult" || words[5] == "1") {
+                        g.difficult = true;
+                    } else if (words[5] != "0") {
+                        throw case_file_error(fmt::format(
+                            "{}: expected \"difficult\", 1 or 0 after the box, got \"{}\"", where,
+                            words[5]));
+                    }
+                }
+                set.ground_truth.push_back(g);
+            });
+    }
+    for (const auto& file : text_files_in(detections_dir)) {
+        const std::uint32_t image = builder.image(file.stem().string());
+        for_each_line(file, [&](const std::vector<std::string_view>& words,
+                                const std::string& where) {
+            if (words.size() != 6) {
+                throw case_file_error(fmt::format("{}: expected \"class score {}\", got {} words",
+                                                  where, layout_name, words.size()));
+            }
+            detection d;
+            d.image = image;
+            d.class_id = builder.class_id(words[0]);
+            d.score = text_number(words[1], where, "score");
+            d.bbox = text_box(std::span(words).subspan(2, 4), where, layout);
+            set.detections.push_back(d);
+        });
+    }
+    return std::move(set);
+}
 
 ap_input parse_ap_input(const json& input, const std::string& path) {
     require_object(input, path);

@@ -32,6 +32,16 @@ ap_input parse_ap_input(const json& input, const std::string& path = "input");
 // Errors: case_file_error "<file>: detections[4].score: expected a number, got a string".
 ap_input load_ap_json_file(const std::filesystem::path& file);
 
+// How a text file writes a box: corners, or corner plus width and height (x2 = x + w).
+enum class box_layout { xyxy, xywh };
+
+// Per-image text folders, file stem = image id: ground truth lines `class x1 y1 x2 y2
+// [difficult]` (difficult: the word "difficult" or 1/0), detection lines `class score x1 y1 x2
+// y2`. Files are read in natural name order, lines in order (that order breaks score ties);
+// blank lines are skipped. Errors: case_file_error "<file>:<line>: <what>".
+detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir,
+                                   const std::filesystem::path& detections_dir, box_layout layout);
+
 // The output object for a result of `set` (class names from the set).
 json ap_result_json(const detection_set& set, const ap_result& result);
 
