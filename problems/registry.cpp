@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "problems/average_precision.hpp"
 #include "problems/max_gap.hpp"
 
 namespace algojudge {
@@ -15,6 +16,10 @@ namespace {
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
      "nums: [int64]", solve_max_gap, check_max_gap},
+    {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
+     "iou_threshold, ground_truth: [{image, class, bbox, difficult}], detections: [{image, class, "
+     "score, bbox}]",
+     solve_average_precision, check_average_precision},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
