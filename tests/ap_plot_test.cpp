@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include "problems/cases.hpp"
+#include "problems/detection_formats.hpp"
 #include "tests/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -222,5 +223,34 @@ TEST_CASE("write_ap_plots: an unwritable directory is a one-line case_file_error
     } catch (const case_file_error& e) {
         CHECK(std::string(e.what()).rfind(
                   (dir.path() / "file").string() + ": cannot create the plot directory", 0) == 0);
+    }
+}
+
+TEST_CASE("write_ap_plots: the pictures agree with evaluate_average_precision on real data") {
+    const fs::path data = fs::path(ALGOJUDGE_TEST_DATA_DIR) / "ap";
+    const detection_set set = load_voc(
+        data / "review_object_detection_metrics" / "data" / "database" / "gts" / "pascalvoc_format",
+        data / "formats" / "database" / "voc_results");
+    for (const bool numpy : {false, true}) {
+        ap_conventions conventions;
+        conventions.numpy_thresholds = numpy;
+        const ap_result result = evaluate_average_precision(set, conventions);
+        plot_dir dir;
+        write_ap_plots(dir.path(), set, result, conventions);
+        for (std::size_t c = 0; c < set.classes.size(); ++c) {
+            CAPTURE(set.classes[c]);
+            const pugi::xml_document svg = parse_xml(dir.path() / (set.classes[c] + ".svg"));
+            const double area = svg.select_node("//polygon[@class='envelope-area']")
+                                    .node()
+                                    .attribute("data-area")
+                                    .as_double();
+            CHECK(area == doctest::Approx(*result.classes[c].ap_area).epsilon(1e-12));
+            const std::vector<double> precisions = sample_precisions(svg);
+            REQUIRE(precisions.size() == 11);
+            double sum = 0;
+            for (const double p : precisions)
+                sum += p;
+            CHECK(sum / 11 == doctest::Approx(*result.classes[c].ap_11point).epsilon(1e-12));
+        }
     }
 }

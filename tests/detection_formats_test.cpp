@@ -1,6 +1,7 @@
 #include "problems/detection_formats.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <string>
 #include <tuple>
@@ -357,4 +358,94 @@ TEST_CASE("COCO errors name the file and the JSON path") {
         error_for(good_instances,
                   R"([{"image_id": 1, "category_id": 5, "bbox": [0, 0, 2, 1e999], "score": 1}])") ==
         r + "malformed JSON: number overflow parsing '1e999'");
+}
+
+namespace {
+
+// The index of class `name` in `set`; fails the test when absent.
+std::size_t class_index(const detection_set& set, const std::string& name) {
+    const auto it = std::find(set.classes.begin(), set.classes.end(), name);
+    REQUIRE(it != set.classes.end());
+    return static_cast<std::size_t>(it - set.classes.begin());
+}
+
+// Compares every class of `result` with an independently computed `expected` block
+// (tests/data/ap/converted/*.expected.json: npos, gt_difficult, detections, tp, fp, voc11, area).
+void check_against_expected(const detection_set& set, const ap_result& result,
+                            const json& expected) {
+    std::size_t classes_with_ap = 0;
+    for (const auto& [name, want] : expected.at("classes").items()) {
+        CAPTURE(name);
+        const class_ap& got = result.classes[class_index(set, name)];
+        CHECK(got.num_gt == want.at("npos").get<std::size_t>());
+        CHECK(got.num_difficult == want.at("gt_difficult").get<std::size_t>());
+        CHECK(got.num_detections == want.at("detections").get<std::size_t>());
+        CHECK(got.tp == want.at("tp").get<std::size_t>());
+        CHECK(got.fp == want.at("fp").get<std::size_t>());
+        REQUIRE(got.ap_11point.has_value());
+        REQUIRE(got.ap_area.has_value());
+        CHECK(*got.ap_11point == doctest::Approx(want.at("voc11").get<double>()).epsilon(1e-12));
+        CHECK(*got.ap_area == doctest::Approx(want.at("area").get<double>()).epsilon(1e-12));
+        ++classes_with_ap;
+    }
+    CHECK(classes_with_ap == expected.at("mAP").at("classes_counted").get<std::size_t>());
+    REQUIRE(result.map_11point.has_value());
+    REQUIRE(result.map_area.has_value());
+    CHECK(*result.map_11point ==
+          doctest::Approx(expected.at("mAP").at("voc11").get<double>()).epsilon(1e-12));
+    CHECK(*result.map_area ==
+          doctest::Approx(expected.at("mAP").at("area").get<double>()).epsilon(1e-12));
+}
+
+json expected_results(const std::string& name) {
+    std::ifstream in(fs::path(ALGOJUDGE_TEST_DATA_DIR) / "ap" / "converted" / name);
+    return json::parse(in);
+}
+
+}  // namespace
+
+TEST_CASE("VOC and COCO inputs reproduce the published toyexample numbers (class cat)") {
+    const detection_set voc = load_voc(toy_annotations, formats_dir / "toyexample" / "voc_results");
+    const detection_set coco = load_coco(formats_dir / "toyexample" / "coco" / "instances.json",
+                                         formats_dir / "toyexample" / "coco" / "results.json");
+    const json expected = expected_results("review_toyexample_cat.expected.json");
+    for (const detection_set* set : {&voc, &coco}) {
+        CAPTURE(set == &voc ? "voc" : "coco");
+        const std::size_t cat = class_index(*set, "cat");
+        // README "A practical example": +1 pixel IoU and numpy thresholds, rounded to 0.01 %.
+        ap_conventions published;
+        published.pixel_plus_one = true;
+        published.numpy_thresholds = true;
+        const ap_result at_50 = evaluate_average_precision(*set, published);
+        CHECK(std::abs(*at_50.classes[cat].ap_11point - 0.8864) <= 5e-5);
+        CHECK(std::abs(*at_50.classes[cat].ap_area - 0.8958) <= 5e-5);
+        published.iou_threshold = 0.75;
+        const ap_result at_75 = evaluate_average_precision(*set, published);
+        CHECK(std::abs(*at_75.classes[cat].ap_11point - 0.4924) <= 5e-5);
+        CHECK(std::abs(*at_75.classes[cat].ap_area - 0.5097) <= 5e-5);
+        // The independent evaluation, to 1e-12, with both IoU conventions.
+        ap_conventions conventions;
+        check_against_expected(*set, evaluate_average_precision(*set, conventions),
+                               expected.at("continuous"));
+        conventions.pixel_plus_one = true;
+        check_against_expected(*set, evaluate_average_precision(*set, conventions),
+                               expected.at("pixel_plus_one"));
+    }
+}
+
+TEST_CASE("VOC and COCO inputs reproduce the independent results on 100 VOC 2007 images") {
+    const detection_set voc =
+        load_voc(database_annotations, formats_dir / "database" / "voc_results");
+    const detection_set coco = load_coco(formats_dir / "database" / "coco" / "instances.json",
+                                         formats_dir / "database" / "coco" / "results.json");
+    const json expected = expected_results("review_database_voc.expected.json");
+    for (const detection_set* set : {&voc, &coco}) {
+        CAPTURE(set == &voc ? "voc" : "coco");
+        ap_conventions conventions;
+        check_against_expected(*set, evaluate_average_precision(*set, conventions),
+                               expected.at("continuous"));
+        conventions.pixel_plus_one = true;
+        check_against_expected(*set, evaluate_average_precision(*set, conventions),
+                               expected.at("pixel_plus_one"));
+    }
 }
