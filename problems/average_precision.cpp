@@ -6,7 +6,6 @@
 #include <cmath>
 #include <random>
 #include <string_view>
-#include <unordered_map>
 
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -23,45 +22,68 @@ constexpr std::array<std::string_view, 3> map_fields = {"map_11point", "map_area
 // Ids are 32-bit: refuse sets that would not fit rather than wrap.
 constexpr std::size_t max_entries = std::size_t{1} << 31;
 
-struct name_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-        return std::hash<std::string_view>{}(text);
+// Dense ids for names, by open addressing over (hash, id) slots: one probe usually settles a
+// lookup, where std::unordered_map chases a node per name (a sixth of the big-file ingest).
+class name_table {
+  public:
+    std::uint32_t intern(std::vector<std::string>& names, std::string_view name) {
+        if (2 * (names.size() + 1) > slots_.size()) grow();
+        const std::size_t hash = std::hash<std::string_view>{}(name);
+        for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+            slot& s = slots_[i];
+            if (s.id == empty) {
+                s = {hash, static_cast<std::uint32_t>(names.size())};
+                names.emplace_back(name);
+                return s.id;
+            }
+            if (s.hash == hash && names[s.id] == name) return s.id;
+        }
     }
+
+  private:
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    struct slot {
+        std::size_t hash = 0;
+        std::uint32_t id = empty;
+    };
+    void grow() {
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
+        for (const slot& s : old) {
+            if (s.id == empty) continue;
+            std::size_t i = s.hash & (slots_.size() - 1);
+            while (slots_[i].id != empty)
+                i = (i + 1) & (slots_.size() - 1);
+            slots_[i] = s;
+        }
+    }
+    std::vector<slot> slots_;
 };
 
-// Interns image and class names and checks boxes; both readers feed it.
+// Interns image and class names; both JSON readers and the text reader feed it.
 class set_builder {
   public:
     std::uint32_t image(std::string_view name) {
-        // Files usually list an image's boxes together: skip the hash for repeats.
+        // Files usually list an image's boxes together: skip the lookup for repeats.
         if (last_image_ != UINT32_MAX && name == result_.set.images[last_image_]) {
             return last_image_;
         }
-        last_image_ = intern(image_ids_, result_.set.images, name);
+        last_image_ = image_ids_.intern(result_.set.images, name);
         return last_image_;
     }
     std::uint32_t class_id(std::string_view name) {
-        return intern(class_ids_, result_.set.classes, name);
+        if (last_class_ != UINT32_MAX && name == result_.set.classes[last_class_]) {
+            return last_class_;
+        }
+        last_class_ = class_ids_.intern(result_.set.classes, name);
+        return last_class_;
     }
     ap_input& result() { return result_; }
 
   private:
-    static std::uint32_t intern(
-        std::unordered_map<std::string, std::uint32_t, name_hash, std::equal_to<>>& ids,
-        std::vector<std::string>& names, std::string_view name) {
-        auto found = ids.find(name);
-        if (found != ids.end()) return found->second;
-        const auto id = static_cast<std::uint32_t>(names.size());
-        names.emplace_back(name);
-        ids.emplace(names.back(), id);
-        return id;
-    }
-
     ap_input result_;
-    std::unordered_map<std::string, std::uint32_t, name_hash, std::equal_to<>> image_ids_,
-        class_ids_;
-    std::uint32_t last_image_ = UINT32_MAX;
+    name_table image_ids_, class_ids_;
+    std::uint32_t last_image_ = UINT32_MAX, last_class_ = UINT32_MAX;
 };
 
 // "" when the corners are ordered, else what is wrong with them.
@@ -218,6 +240,36 @@ std::string first_difference(const json& expected, const json& actual, const tol
 
 namespace od = simdjson::ondemand;
 
+// A JSON path rendered only when a message needs it (`detections[4].bbox[2]`): the hot loop of
+// the fast reader formats nothing.
+struct lazy_path {
+    std::string_view list;  // a top-level key ("" for the document)
+    std::size_t index = SIZE_MAX;
+    std::string_view key;
+    std::size_t element = SIZE_MAX;
+
+    lazy_path() = default;
+    lazy_path(std::string_view top, std::size_t i = SIZE_MAX) : list(top), index(i) {}
+
+    lazy_path at(std::size_t i) const {
+        lazy_path inner = *this;
+        inner.element = i;
+        return inner;
+    }
+    lazy_path field(std::string_view name) const {
+        lazy_path inner = *this;
+        inner.key = name;
+        return inner;
+    }
+    std::string str() const {
+        std::string path(list);
+        if (index != SIZE_MAX) path = json_path(path, index);
+        if (!key.empty()) path = json_path(path, key);
+        if (element != SIZE_MAX) path = json_path(path, element);
+        return path;
+    }
+};
+
 // Reads one file with simdjson On-Demand; every error names the file and the JSON path.
 class fast_reader {
   public:
@@ -227,60 +279,59 @@ class fast_reader {
     ap_input read() {
         od::parser parser;
         od::document document;
-        check(parser.iterate(text_).get(document), "");
+        check(parser.iterate(text_).get(document), {});
         od::object top;
-        check(document.get_object().get(top), "");
+        check(document.get_object().get(top), {});
         bool has_ground_truth = false;
         bool has_detections = false;
         for (auto field : top) {
             std::string_view key;
-            check(field.unescaped_key().get(key), "");
+            check(field.unescaped_key().get(key), {});
+            const lazy_path path{key};
             od::value value;
-            check(field.value().get(value), std::string(key));
+            check(field.value().get(value), path);
+            ap_conventions& conventions = builder_.result().conventions;
             if (key == "iou_threshold") {
-                double threshold = number(value, "iou_threshold");
+                const double threshold = number(value, path);
                 if (threshold < 0 || threshold > 1) {
-                    fail("iou_threshold",
-                         fmt::format("expected a number in [0, 1], got {}", threshold));
+                    fail(path, fmt::format("expected a number in [0, 1], got {}", threshold));
                 }
-                builder_.result().conventions.iou_threshold = threshold;
+                conventions.iou_threshold = threshold;
             } else if (key == "pixel_plus_one") {
-                builder_.result().conventions.pixel_plus_one = flag(value, key);
+                conventions.pixel_plus_one = flag(value, path);
             } else if (key == "strict_greater") {
-                builder_.result().conventions.strict_greater = flag(value, key);
+                conventions.strict_greater = flag(value, path);
             } else if (key == "numpy_thresholds") {
-                builder_.result().conventions.numpy_thresholds = flag(value, key);
+                conventions.numpy_thresholds = flag(value, path);
             } else if (key == "ground_truth") {
                 has_ground_truth = true;
-                read_entries(value, "ground_truth", true);
+                read_entries(value, key, true);
             } else if (key == "detections") {
                 has_detections = true;
-                read_entries(value, "detections", false);
+                read_entries(value, key, false);
             } else {
-                fail(std::string(key), "unknown field");
+                fail(path, "unknown field");
             }
         }
-        if (!has_ground_truth) fail("", "missing field \"ground_truth\"");
-        if (!has_detections) fail("", "missing field \"detections\"");
+        if (!has_ground_truth) fail({}, "missing field \"ground_truth\"");
+        if (!has_detections) fail({}, "missing field \"detections\"");
         return std::move(builder_.result());
     }
 
   private:
-    [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-        throw case_file_error(path.empty() ? fmt::format("{}: {}", file_, message)
-                                           : fmt::format("{}: {}: {}", file_, path, message));
+    [[noreturn]] void fail(const lazy_path& path, const std::string& message) const {
+        const std::string where = path.str();
+        throw case_file_error(where.empty() ? fmt::format("{}: {}", file_, message)
+                                            : fmt::format("{}: {}: {}", file_, where, message));
     }
 
-    void check(simdjson::error_code error, const std::string& path) const {
+    void check(simdjson::error_code error, const lazy_path& path) const {
         if (error == simdjson::SUCCESS) return;
-        switch (error) {
-            case simdjson::INCORRECT_TYPE:
-            case simdjson::NUMBER_ERROR:
-                fail(path, simdjson::error_message(error));
-            default:
-                // Structural damage: say where, as the other readers do.
-                fail("", fmt::format("malformed JSON ({})", simdjson::error_message(error)));
+        if (error == simdjson::INCORRECT_TYPE || error == simdjson::NUMBER_ERROR) {
+            fail(path, simdjson::error_message(error));
         }
+        // Structural damage: the document is not JSON.
+        fail({}, fmt::format("malformed JSON ({})", simdjson::error_message(error)));
     }
 
     // The value's type in words for "expected ..., got ..." messages.
@@ -304,7 +355,7 @@ class fast_reader {
         return "a value";
     }
 
-    double number(od::value& value, const std::string& path) {
+    double number(od::value& value, const lazy_path& path) const {
         double result = 0;
         if (value.get_double().get(result) != simdjson::SUCCESS) {
             od::json_type type{};
@@ -317,15 +368,15 @@ class fast_reader {
         return result;
     }
 
-    bool flag(od::value& value, std::string_view key) {
+    bool flag(od::value& value, const lazy_path& path) const {
         bool result = false;
         if (value.get_bool().get(result) != simdjson::SUCCESS) {
-            fail(std::string(key), fmt::format("expected true or false, got {}", kind(value)));
+            fail(path, fmt::format("expected true or false, got {}", kind(value)));
         }
         return result;
     }
 
-    std::string_view name(od::value& value, const std::string& path) {
+    std::string_view name(od::value& value, const lazy_path& path) const {
         std::string_view result;
         if (value.get_string().get(result) != simdjson::SUCCESS) {
             fail(path, fmt::format("expected a string, got {}", kind(value)));
@@ -333,7 +384,7 @@ class fast_reader {
         return result;
     }
 
-    box bbox(od::value& value, const std::string& path) {
+    box bbox(od::value& value, const lazy_path& path) const {
         od::array corners_json;
         if (value.get_array().get(corners_json) != simdjson::SUCCESS) {
             fail(path, fmt::format("expected [x1, y1, x2, y2], got {}", kind(value)));
@@ -342,8 +393,8 @@ class fast_reader {
         std::size_t count = 0;
         for (auto element : corners_json) {
             od::value corner;
-            check(element.get(corner), path);
-            if (count < 4) corners[count] = number(corner, json_path(path, count));
+            check(element.get(corner), path.at(count));
+            if (count < 4) corners[count] = number(corner, path.at(count));
             ++count;
         }
         if (count != 4) {
@@ -356,22 +407,18 @@ class fast_reader {
     void read_entries(od::value& value, std::string_view list, bool ground_truth) {
         od::array entries;
         if (value.get_array().get(entries) != simdjson::SUCCESS) {
-            fail(std::string(list), fmt::format("expected an array, got {}", kind(value)));
+            fail({list}, fmt::format("expected an array, got {}", kind(value)));
         }
         ap_input& out = builder_.result();
-        std::size_t index = 0;
-        // Paths are built only on error: the hot loop formats nothing.
-        auto path = [&](std::string_view key) {
-            return key.empty() ? json_path(list, index) : json_path(json_path(list, index), key);
-        };
+        lazy_path path{list, 0};
         for (auto element : entries) {
             od::object entry;
             if (element.get_object().get(entry) != simdjson::SUCCESS) {
                 od::value raw;
-                check(element.get(raw), path(""));
-                fail(path(""), fmt::format("expected an object, got {}", kind(raw)));
+                check(element.get(raw), path);
+                fail(path, fmt::format("expected an object, got {}", kind(raw)));
             }
-            if (index + 1 >= max_entries) fail(std::string(list), "too many entries");
+            if (path.index + 1 >= max_entries) fail({list}, "too many entries");
             std::uint32_t image = 0, class_id = 0;
             box corners;
             double score = 0;
@@ -379,27 +426,27 @@ class fast_reader {
             unsigned seen = 0;  // bits: image, class, bbox, score
             for (auto field : entry) {
                 std::string_view key;
-                check(field.unescaped_key().get(key), path(""));
+                check(field.unescaped_key().get(key), path);
                 od::value member;
-                check(field.value().get(member), path(key));
+                check(field.value().get(member), path.field(key));
                 if (key == "image") {
-                    image = builder_.image(name(member, path(key)));
+                    image = builder_.image(name(member, path.field(key)));
                     seen |= 1;
                 } else if (key == "class") {
-                    class_id = builder_.class_id(name(member, path(key)));
+                    class_id = builder_.class_id(name(member, path.field(key)));
                     seen |= 2;
                 } else if (key == "bbox") {
-                    corners = bbox(member, path(key));
+                    corners = bbox(member, path.field(key));
                     seen |= 4;
                 } else if (!ground_truth && key == "score") {
-                    score = number(member, path(key));
+                    score = number(member, path.field(key));
                     seen |= 8;
                 } else if (ground_truth && key == "difficult") {
                     od::json_type type{};
-                    check(member.type().get(type), path(key));
-                    if (type != od::json_type::null) difficult = flag(member, path(key));
+                    check(member.type().get(type), path.field(key));
+                    if (type != od::json_type::null) difficult = flag(member, path.field(key));
                 } else {
-                    fail(path(key), "unknown field");
+                    fail(path.field(key), "unknown field");
                 }
             }
             const unsigned required = ground_truth ? 7u : 15u;
@@ -408,14 +455,14 @@ class fast_reader {
                                       : (seen & 2) == 0 ? "class"
                                       : (seen & 4) == 0 ? "bbox"
                                                         : "score";
-                fail(path(""), fmt::format("missing field \"{}\"", missing));
+                fail(path, fmt::format("missing field \"{}\"", missing));
             }
             if (ground_truth) {
                 out.set.ground_truth.push_back({image, class_id, corners, difficult});
             } else {
                 out.set.detections.push_back({image, class_id, score, corners});
             }
-            ++index;
+            ++path.index;
         }
     }
 
