@@ -141,6 +141,23 @@ TEST_CASE("load_coco reads the same sets as load_voc, iscrowd as difficult") {
     }
 }
 
+TEST_CASE("load_coco reads an empty results list and ignores members it does not use") {
+    scratch_dir dir;
+    const fs::path instances = dir.write("instances.json", R"({"info": {}, "licenses": [],
+        "images": [{"id": 1, "file_name": "a.jpg", "width": 9}],
+        "categories": [{"id": 2, "name": "dog", "supercategory": "animal"}],
+        "annotations": [{"id": 4, "image_id": 1, "category_id": 2, "bbox": [0, 0, 1, 1],
+                         "area": 1, "segmentation": [[0, 0, 1, 0, 1, 1]]}]})");
+    CHECK(load_coco(instances, dir.write("empty.json", " [ ] \n")).detections.empty());
+    const detection_set set = load_coco(
+        instances, dir.write("results.json", R"([{"segmentation": {"size": [2, 2], "counts": "x"},
+            "score": 1e-3, "bbox": [0.5, 1, 2e0, 3], "id": 9, "category_id": 2, "image_id": 1}])"));
+    REQUIRE(set.detections.size() == 1);
+    CHECK(set.detections[0].score == 1e-3);
+    CHECK(set.detections[0].bbox.x2 == 2.5);
+    CHECK(set.detections[0].bbox.y2 == 4);
+}
+
 TEST_CASE("load_coco names images by file_name, or by id when it has none") {
     scratch_dir dir;
     const fs::path instances = dir.write("instances.json", R"({
@@ -340,6 +357,10 @@ TEST_CASE("COCO errors name the file and the JSON path") {
 
     CHECK(error_for(good_instances, R"({"image_id": 1})") ==
           r + "expected an array, got an object");
+    // Text after a well-formed list: the fast reader hands over to the validating one.
+    CHECK(
+        error_for(good_instances, good_results + "\n]").rfind(r + "malformed JSON at line 2", 0) ==
+        0);
     CHECK(error_for(good_instances, R"([{"image_id": 1, "category_id": 99, "bbox": [0, 0, 2, 2],
                                         "score": 0.5}])") ==
           r + "[0].category_id: unknown category id 99 (not in the categories of instances.json)");
