@@ -50,33 +50,34 @@ std::string voc_annotation(const std::string& objects) {
     return "<annotation>\n  <filename>x.jpg</filename>\n" + objects + "</annotation>\n";
 }
 
-// (class, image, box, difficult) of each ground-truth box, by name, in input order.
+// A set's boxes by name rather than id, so sets read from different formats compare:
+// ground truth (class, image, box, difficult) in input order, detections (class, image, score,
+// box) grouped by class keeping the input order within a class (the order that breaks ties).
 using gt_row = std::tuple<std::string, std::string, double, double, double, double, bool>;
-std::vector<gt_row> ground_truth_rows(const detection_set& set, bool strip_extension) {
-    std::vector<gt_row> rows;
-    for (const ground_truth_box& gt : set.ground_truth) {
-        std::string image = set.images[gt.image];
-        if (strip_extension) image = fs::path(image).stem().string();
-        rows.emplace_back(set.classes[gt.class_id], image, gt.bbox.x1, gt.bbox.y1, gt.bbox.x2,
-                          gt.bbox.y2, gt.difficult);
-    }
-    return rows;
-}
-
-// (class, image, score, box) of each detection, by name, grouped by class keeping the input
-// order within a class (the order that breaks score ties).
 using detection_row = std::tuple<std::string, std::string, double, double, double, double, double>;
-std::vector<detection_row> detection_rows(const detection_set& set, bool strip_extension) {
-    std::vector<detection_row> rows;
-    for (const detection& d : set.detections) {
-        std::string image = set.images[d.image];
-        if (strip_extension) image = fs::path(image).stem().string();
-        rows.emplace_back(set.classes[d.class_id], image, d.score, d.bbox.x1, d.bbox.y1, d.bbox.x2,
-                          d.bbox.y2);
+struct named_rows {
+    std::vector<gt_row> ground_truth;
+    std::vector<detection_row> detections;
+};
+named_rows rows_by_name(const detection_set& set, bool strip_image_extension) {
+    auto image = [&](std::uint32_t id) {
+        return strip_image_extension ? fs::path(set.images[id]).stem().string() : set.images[id];
+    };
+    named_rows rows;
+    for (const ground_truth_box& g : set.ground_truth) {
+        const box& b = g.bbox;
+        rows.ground_truth.emplace_back(set.classes[g.class_id], image(g.image), b.x1, b.y1, b.x2,
+                                       b.y2, g.difficult);
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const detection_row& a, const detection_row& b) {
-        return std::get<0>(a) < std::get<0>(b);
-    });
+    for (const detection& d : set.detections) {
+        const box& b = d.bbox;
+        rows.detections.emplace_back(set.classes[d.class_id], image(d.image), d.score, b.x1, b.y1,
+                                     b.x2, b.y2);
+    }
+    std::stable_sort(rows.detections.begin(), rows.detections.end(),
+                     [](const detection_row& a, const detection_row& b) {
+                         return std::get<0>(a) < std::get<0>(b);
+                     });
     return rows;
 }
 
@@ -136,8 +137,10 @@ TEST_CASE("load_coco reads the same sets as load_voc, iscrowd as difficult") {
                                              formats_dir / name / "coco" / "results.json");
         CHECK(coco.classes.size() == 20);  // every category, with or without boxes
         CHECK(coco.images.size() == voc.images.size());
-        CHECK(ground_truth_rows(coco, true) == ground_truth_rows(voc, false));
-        CHECK(detection_rows(coco, true) == detection_rows(voc, false));
+        const named_rows from_coco = rows_by_name(coco, true);
+        const named_rows from_voc = rows_by_name(voc, false);
+        CHECK(from_coco.ground_truth == from_voc.ground_truth);
+        CHECK(from_coco.detections == from_voc.detections);
     }
 }
 
@@ -418,6 +421,16 @@ void check_against_expected(const detection_set& set, const ap_result& result,
           doctest::Approx(expected.at("mAP").at("area").get<double>()).epsilon(1e-12));
 }
 
+// The independent evaluation, to 1e-12, with continuous and with +1 pixel IoU.
+void check_both_iou_conventions(const detection_set& set, const json& expected) {
+    ap_conventions conventions;
+    check_against_expected(set, evaluate_average_precision(set, conventions),
+                           expected.at("continuous"));
+    conventions.pixel_plus_one = true;
+    check_against_expected(set, evaluate_average_precision(set, conventions),
+                           expected.at("pixel_plus_one"));
+}
+
 json expected_results(const std::string& name) {
     std::ifstream in(fs::path(ALGOJUDGE_TEST_DATA_DIR) / "ap" / "converted" / name);
     return json::parse(in);
@@ -444,13 +457,7 @@ TEST_CASE("VOC and COCO inputs reproduce the published toyexample numbers (class
         const ap_result at_75 = evaluate_average_precision(*set, published);
         CHECK(std::abs(*at_75.classes[cat].ap_11point - 0.4924) <= 5e-5);
         CHECK(std::abs(*at_75.classes[cat].ap_area - 0.5097) <= 5e-5);
-        // The independent evaluation, to 1e-12, with both IoU conventions.
-        ap_conventions conventions;
-        check_against_expected(*set, evaluate_average_precision(*set, conventions),
-                               expected.at("continuous"));
-        conventions.pixel_plus_one = true;
-        check_against_expected(*set, evaluate_average_precision(*set, conventions),
-                               expected.at("pixel_plus_one"));
+        check_both_iou_conventions(*set, expected);
     }
 }
 
@@ -462,11 +469,6 @@ TEST_CASE("VOC and COCO inputs reproduce the independent results on 100 VOC 2007
     const json expected = expected_results("review_database_voc.expected.json");
     for (const detection_set* set : {&voc, &coco}) {
         CAPTURE(set == &voc ? "voc" : "coco");
-        ap_conventions conventions;
-        check_against_expected(*set, evaluate_average_precision(*set, conventions),
-                               expected.at("continuous"));
-        conventions.pixel_plus_one = true;
-        check_against_expected(*set, evaluate_average_precision(*set, conventions),
-                               expected.at("pixel_plus_one"));
+        check_both_iou_conventions(*set, expected);
     }
 }
