@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/ap.hpp"
 #include "cli/common.hpp"
 #include "cli/list.hpp"
 #include "cli/run.hpp"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     setup_list(app, status);
     setup_run(app, status);
     setup_verify(app, status);
+    setup_ap(app, status);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

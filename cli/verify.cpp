@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "cli/xml_text.hpp"
 #include "problems/judge.hpp"
 
 namespace algojudge::cli {
@@ -60,37 +61,6 @@ std::optional<shard_spec> parse_shard(const std::string& text) {
     auto count = number(std::string_view(text).substr(slash + 1));
     if (!index || !count || *count == 0 || *index >= *count) return std::nullopt;
     return shard_spec{*index, *count};
-}
-
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                // XML 1.0 forbids most control characters even when escaped.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') {
-                    out += ' ';
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out;
 }
 
 struct tally {

@@ -7,6 +7,7 @@
 
 #include "problems/combination_sum.hpp"
 #include "problems/knapsack.hpp"
+#include "problems/average_precision.hpp"
 #include "problems/max_gap.hpp"
 
 namespace algojudge {
@@ -23,6 +24,10 @@ const problem problems_table[] = {
     {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
      "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack_problem,
      check_knapsack},
+    {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
+     "iou_threshold, ground_truth: [{image, class, bbox, difficult}], detections: [{image, class, "
+     "score, bbox}]",
+     solve_average_precision, check_average_precision},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

@@ -1,0 +1,32 @@
+// `algojudge ap [FILE] [--format json|text|voc|coco] [--gt PATH --det PATH] [--iou T]
+// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--json] [--plot DIR]`:
+// per-class average precision of detections against ground truth, VOC 11-point and area side
+// by side. Formats and conventions: docs/average-precision.md.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace algojudge::cli {
+
+struct ap_options {
+    std::string input;   // json: one file (positional or --input)
+    std::string format;  // json, text, voc, coco; empty: detected
+    std::string ground_truth;
+    std::string detections;
+    std::string box = "xyxy";  // text only
+    bool box_given = false;
+    std::optional<double> iou_threshold;  // overrides the file's
+    bool pixel_plus_one = false;
+    bool strict_greater = false;
+    bool numpy_thresholds = false;
+    bool json = false;
+    std::string plot_dir;
+};
+
+void setup_ap(CLI::App& app, int& status);
+int run_ap(const ap_options& options);
+
+}  // namespace algojudge::cli

@@ -1,0 +1,785 @@
+#include "problems/average_precision.hpp"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <random>
+#include <string_view>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "problems/cases.hpp"
+#include "problems/json_input.hpp"
+
+namespace algojudge {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> map_fields = {"map_11point", "map_area", "map_101point"};
+
+// Ids are 32-bit: refuse sets that would not fit rather than wrap.
+constexpr std::size_t max_entries = std::size_t{1} << 31;
+
+// Dense ids for names, by open addressing over (hash, id) slots: one probe usually settles a
+// lookup, where std::unordered_map chases a node per name (a sixth of the big-file ingest).
+class name_table {
+  public:
+    std::uint32_t intern(std::vector<std::string>& names, std::string_view name) {
+        if (2 * (names.size() + 1) > slots_.size()) grow();
+        const std::size_t hash = std::hash<std::string_view>{}(name);
+        for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+            slot& s = slots_[i];
+            if (s.id == empty) {
+                s = {hash, static_cast<std::uint32_t>(names.size())};
+                names.emplace_back(name);
+                return s.id;
+            }
+            if (s.hash == hash && names[s.id] == name) return s.id;
+        }
+    }
+
+  private:
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    struct slot {
+        std::size_t hash = 0;
+        std::uint32_t id = empty;
+    };
+    void grow() {
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(64, old.size() * 2), slot{});
+        for (const slot& s : old) {
+            if (s.id == empty) continue;
+            std::size_t i = s.hash & (slots_.size() - 1);
+            while (slots_[i].id != empty)
+                i = (i + 1) & (slots_.size() - 1);
+            slots_[i] = s;
+        }
+    }
+    std::vector<slot> slots_;
+};
+
+// Interns image and class names; both JSON readers and the text reader feed it.
+class set_builder {
+  public:
+    std::uint32_t image(std::string_view name) {
+        // Files usually list an image's boxes together: skip the lookup for repeats.
+        if (last_image_ != UINT32_MAX && name == result_.set.images[last_image_]) {
+            return last_image_;
+        }
+        last_image_ = image_ids_.intern(result_.set.images, name);
+        return last_image_;
+    }
+    std::uint32_t class_id(std::string_view name) {
+        if (last_class_ != UINT32_MAX && name == result_.set.classes[last_class_]) {
+            return last_class_;
+        }
+        last_class_ = class_ids_.intern(result_.set.classes, name);
+        return last_class_;
+    }
+    ap_input& result() { return result_; }
+
+  private:
+    ap_input result_;
+    name_table image_ids_, class_ids_;
+    std::uint32_t last_image_ = UINT32_MAX, last_class_ = UINT32_MAX;
+};
+
+// "" when the corners are ordered, else what is wrong with them.
+std::string box_problem(const std::array<double, 4>& corners) {
+    if (corners[2] < corners[0]) {
+        return fmt::format("x2 ({}) is less than x1 ({})", corners[2], corners[0]);
+    }
+    if (corners[3] < corners[1]) {
+        return fmt::format("y2 ({}) is less than y1 ({})", corners[3], corners[1]);
+    }
+    return "";
+}
+
+box to_box(const std::array<double, 4>& corners) {
+    return {corners[0], corners[1], corners[2], corners[3]};
+}
+
+// ---- the nlohmann reader (case files, `algojudge run`) ----
+
+box read_box(const json& value, const std::string& path) {
+    require_array(value, path);
+    if (value.size() != 4) throw_expected(path, "[x1, y1, x2, y2]", value);
+    std::array<double, 4> corners{};
+    for (std::size_t i = 0; i < 4; ++i)
+        corners[i] = read_double(value[i], json_path(path, i));
+    if (std::string problem = box_problem(corners); !problem.empty()) {
+        throw input_error(path, problem);
+    }
+    return to_box(corners);
+}
+
+bool read_flag(const json& object, const std::string& path, std::string_view key) {
+    const json* value = optional_field(object, key);
+    return value != nullptr && read_bool(*value, json_path(path, key));
+}
+
+void check_count(std::size_t count, const std::string& path) {
+    if (count >= max_entries) {
+        throw input_error(path, fmt::format("at most {} entries, got {}", max_entries - 1, count));
+    }
+}
+
+// ---- the checker ----
+
+struct tolerance {
+    double absolute = 1e-9;
+    double relative = 0;
+};
+
+tolerance read_tolerance(const json& value) {
+    tolerance result;
+    if (value.is_null()) return result;
+    reject_unknown_fields(value, "tolerance", {"absolute", "relative"});
+    if (const json* absolute = optional_field(value, "absolute")) {
+        result.absolute = read_double(*absolute, "tolerance.absolute", 0);
+    }
+    if (const json* relative = optional_field(value, "relative")) {
+        result.relative = read_double(*relative, "tolerance.relative", 0);
+    }
+    return result;
+}
+
+// Validates the expected answer's shape: every field optional, none unknown.
+void validate_expected(const json& expected) {
+    require_object(expected, "expected");
+    reject_unknown_fields(expected, "expected",
+                          {"classes", "map_11point", "map_area", "map_101point"});
+    for (std::string_view key : map_fields) {
+        const json* value = optional_field(expected, key);
+        if (value != nullptr) read_double(*value, json_path("expected", key));
+    }
+    const json* classes = optional_field(expected, "classes");
+    if (classes == nullptr) return;
+    require_object(*classes, "expected.classes");
+    for (const auto& [name, fields] : classes->items()) {
+        const std::string path = json_path("expected.classes", name);
+        reject_unknown_fields(fields, path,
+                              {"num_gt", "num_difficult", "num_detections", "tp", "fp",
+                               "ap_11point", "ap_area", "ap_101point"});
+        for (const auto& [key, value] : fields.items()) {
+            const std::string field_path = json_path(path, key);
+            if (key.rfind("ap_", 0) == 0) {
+                if (!value.is_null()) read_double(value, field_path);
+            } else {
+                read_uint64(value, field_path);
+            }
+        }
+    }
+}
+
+// "" when `actual` matches `expected` (a number or null) within `tol`.
+std::string compare_number(const json& expected, const json* actual, const std::string& path,
+                           const tolerance& tol) {
+    if (actual == nullptr) return fmt::format("{}: missing in the actual result", path);
+    if (expected.is_null() || actual->is_null()) {
+        if (expected.is_null() && actual->is_null()) return "";
+        return fmt::format("{}: expected {}, got {}", path, json_brief(expected),
+                           json_brief(*actual));
+    }
+    if (!actual->is_number()) {
+        return fmt::format("{}: expected a number, got {}", path, json_brief(*actual));
+    }
+    if (expected.is_number_integer()) {  // a count: exact
+        if (!actual->is_number_integer() || actual->get<std::int64_t>() < 0 ||
+            actual->get<std::uint64_t>() != expected.get<std::uint64_t>()) {
+            return fmt::format("{}: expected {}, got {}", path, json_brief(expected),
+                               json_brief(*actual));
+        }
+        return "";
+    }
+    const double want = expected.get<double>();
+    const double got = actual->get<double>();
+    const double allowed = std::max(tol.absolute, tol.relative * std::abs(want));
+    if (!(std::abs(got - want) <= allowed)) {
+        return fmt::format("{}: expected {}, got {} (difference {:.3g} > tolerance {:.3g})", path,
+                           want, got, std::abs(got - want), allowed);
+    }
+    return "";
+}
+
+std::string first_difference(const json& expected, const json& actual, const tolerance& tol) {
+    for (std::string_view key : map_fields) {
+        if (const json* want = optional_field(expected, key, false)) {
+            std::string problem =
+                compare_number(*want, optional_field(actual, key, false), std::string(key), tol);
+            if (!problem.empty()) return problem;
+        }
+    }
+    const json* want_classes = optional_field(expected, "classes");
+    if (want_classes == nullptr) return "";
+    const json* got_classes = optional_field(actual, "classes");
+    if (got_classes == nullptr || !got_classes->is_object()) {
+        return "classes: missing or not an object in the actual result";
+    }
+    for (const auto& [name, fields] : want_classes->items()) {
+        const std::string path = json_path("classes", name);
+        const json* got = optional_field(*got_classes, name);
+        if (got == nullptr) return fmt::format("{}: class missing in the actual result", path);
+        for (const auto& [key, value] : fields.items()) {
+            std::string problem =
+                compare_number(value, optional_field(*got, key, false), json_path(path, key), tol);
+            if (!problem.empty()) return problem;
+        }
+    }
+    for (const auto& [name, fields] : got_classes->items()) {
+        if (!want_classes->contains(name)) {
+            return fmt::format("{}: class not in the expected result", json_path("classes", name));
+        }
+    }
+    return "";
+}
+
+// ---- the simdjson reader (big files) ----
+
+namespace od = simdjson::ondemand;
+
+// A JSON path rendered only when a message needs it (`detections[4].bbox[2]`): the hot loop of
+// the fast reader formats nothing.
+struct lazy_path {
+    std::string_view list;  // a top-level key ("" for the document)
+    std::size_t index = SIZE_MAX;
+    std::string_view key;
+    std::size_t element = SIZE_MAX;
+
+    lazy_path() = default;
+    lazy_path(std::string_view top, std::size_t i = SIZE_MAX) : list(top), index(i) {}
+
+    lazy_path at(std::size_t i) const {
+        lazy_path inner = *this;
+        inner.element = i;
+        return inner;
+    }
+    lazy_path field(std::string_view name) const {
+        lazy_path inner = *this;
+        inner.key = name;
+        return inner;
+    }
+    std::string str() const {
+        std::string path(list);
+        if (index != SIZE_MAX) path = json_path(path, index);
+        if (!key.empty()) path = json_path(path, key);
+        if (element != SIZE_MAX) path = json_path(path, element);
+        return path;
+    }
+};
+
+// Reads one file with simdjson On-Demand; every error names the file and the JSON path.
+class fast_reader {
+  public:
+    fast_reader(std::string file, const simdjson::padded_string& text)
+        : file_(std::move(file)), text_(text) {}
+
+    ap_input read() {
+        od::parser parser;
+        od::document document;
+        check(parser.iterate(text_).get(document), {});
+        od::object top;
+        check(document.get_object().get(top), {});
+        bool has_ground_truth = false;
+        bool has_detections = false;
+        for (auto field : top) {
+            std::string_view key;
+            check(field.unescaped_key().get(key), {});
+            const lazy_path path{key};
+            od::value value;
+            check(field.value().get(value), path);
+            ap_conventions& conventions = builder_.result().conventions;
+            if (key == "iou_threshold") {
+                const double threshold = number(value, path);
+                if (threshold < 0 || threshold > 1) {
+                    fail(path, fmt::format("expected a number in [0, 1], got {}", threshold));
+                }
+                conventions.iou_threshold = threshold;
+            } else if (key == "pixel_plus_one") {
+                conventions.pixel_plus_one = flag(value, path);
+            } else if (key == "strict_greater") {
+                conventions.strict_greater = flag(value, path);
+            } else if (key == "numpy_thresholds") {
+                conventions.numpy_thresholds = flag(value, path);
+            } else if (key == "ground_truth") {
+                has_ground_truth = true;
+                read_entries(value, key, true);
+            } else if (key == "detections") {
+                has_detections = true;
+                read_entries(value, key, false);
+            } else {
+                fail(path, "unknown field");
+            }
+        }
+        if (!has_ground_truth) fail({}, "missing field \"ground_truth\"");
+        if (!has_detections) fail({}, "missing field \"detections\"");
+        return std::move(builder_.result());
+    }
+
+  private:
+    [[noreturn]] void fail(const lazy_path& path, const std::string& message) const {
+        const std::string where = path.str();
+        throw case_file_error(where.empty() ? fmt::format("{}: {}", file_, message)
+                                            : fmt::format("{}: {}: {}", file_, where, message));
+    }
+
+    void check(simdjson::error_code error, const lazy_path& path) const {
+        if (error == simdjson::SUCCESS) return;
+        if (error == simdjson::INCORRECT_TYPE || error == simdjson::NUMBER_ERROR) {
+            fail(path, simdjson::error_message(error));
+        }
+        // Structural damage: the document is not JSON.
+        fail({}, fmt::format("malformed JSON ({})", simdjson::error_message(error)));
+    }
+
+    // The value's type in words for "expected ..., got ..." messages.
+    static std::string_view kind(od::value& value) {
+        od::json_type type{};
+        if (value.type().get(type) != simdjson::SUCCESS) return "malformed JSON";
+        switch (type) {
+            case od::json_type::array:
+                return "an array";
+            case od::json_type::object:
+                return "an object";
+            case od::json_type::number:
+                return "a number";
+            case od::json_type::string:
+                return "a string";
+            case od::json_type::boolean:
+                return "a boolean";
+            case od::json_type::null:
+                return "null";
+        }
+        return "a value";
+    }
+
+    double number(od::value& value, const lazy_path& path) const {
+        double result = 0;
+        if (value.get_double().get(result) != simdjson::SUCCESS) {
+            od::json_type type{};
+            if (value.type().get(type) == simdjson::SUCCESS && type == od::json_type::number) {
+                fail(path, "expected a finite number, got one out of range");
+            }
+            fail(path, fmt::format("expected a number, got {}", kind(value)));
+        }
+        if (!std::isfinite(result)) fail(path, "expected a finite number");
+        return result;
+    }
+
+    bool flag(od::value& value, const lazy_path& path) const {
+        bool result = false;
+        if (value.get_bool().get(result) != simdjson::SUCCESS) {
+            fail(path, fmt::format("expected true or false, got {}", kind(value)));
+        }
+        return result;
+    }
+
+    std::string_view name(od::value& value, const lazy_path& path) const {
+        std::string_view result;
+        if (value.get_string().get(result) != simdjson::SUCCESS) {
+            fail(path, fmt::format("expected a string, got {}", kind(value)));
+        }
+        return result;
+    }
+
+    box bbox(od::value& value, const lazy_path& path) const {
+        od::array corners_json;
+        if (value.get_array().get(corners_json) != simdjson::SUCCESS) {
+            fail(path, fmt::format("expected [x1, y1, x2, y2], got {}", kind(value)));
+        }
+        std::array<double, 4> corners{};
+        std::size_t count = 0;
+        for (auto element : corners_json) {
+            od::value corner;
+            check(element.get(corner), path.at(count));
+            if (count < 4) corners[count] = number(corner, path.at(count));
+            ++count;
+        }
+        if (count != 4) {
+            fail(path, fmt::format("expected [x1, y1, x2, y2], got {} numbers", count));
+        }
+        if (std::string problem = box_problem(corners); !problem.empty()) fail(path, problem);
+        return to_box(corners);
+    }
+
+    void read_entries(od::value& value, std::string_view list, bool ground_truth) {
+        od::array entries;
+        if (value.get_array().get(entries) != simdjson::SUCCESS) {
+            fail({list}, fmt::format("expected an array, got {}", kind(value)));
+        }
+        ap_input& out = builder_.result();
+        lazy_path path{list, 0};
+        for (auto element : entries) {
+            od::object entry;
+            if (element.get_object().get(entry) != simdjson::SUCCESS) {
+                od::value raw;
+                check(element.get(raw), path);
+                fail(path, fmt::format("expected an object, got {}", kind(raw)));
+            }
+            if (path.index + 1 >= max_entries) fail({list}, "too many entries");
+            std::uint32_t image = 0, class_id = 0;
+            box corners;
+            double score = 0;
+            bool difficult = false;
+            unsigned seen = 0;  // bits: image, class, bbox, score
+            for (auto field : entry) {
+                std::string_view key;
+                check(field.unescaped_key().get(key), path);
+                od::value member;
+                check(field.value().get(member), path.field(key));
+                if (key == "image") {
+                    image = builder_.image(name(member, path.field(key)));
+                    seen |= 1;
+                } else if (key == "class") {
+                    class_id = builder_.class_id(name(member, path.field(key)));
+                    seen |= 2;
+                } else if (key == "bbox") {
+                    corners = bbox(member, path.field(key));
+                    seen |= 4;
+                } else if (!ground_truth && key == "score") {
+                    score = number(member, path.field(key));
+                    seen |= 8;
+                } else if (ground_truth && key == "difficult") {
+                    od::json_type type{};
+                    check(member.type().get(type), path.field(key));
+                    if (type != od::json_type::null) difficult = flag(member, path.field(key));
+                } else {
+                    fail(path.field(key), "unknown field");
+                }
+            }
+            const unsigned required = ground_truth ? 7u : 15u;
+            if ((seen & required) != required) {
+                const char* missing = (seen & 1) == 0   ? "image"
+                                      : (seen & 2) == 0 ? "class"
+                                      : (seen & 4) == 0 ? "bbox"
+                                                        : "score";
+                fail(path, fmt::format("missing field \"{}\"", missing));
+            }
+            if (ground_truth) {
+                out.set.ground_truth.push_back({image, class_id, corners, difficult});
+            } else {
+                out.set.detections.push_back({image, class_id, score, corners});
+            }
+            ++path.index;
+        }
+    }
+
+    std::string file_;
+    const simdjson::padded_string& text_;
+    set_builder builder_;
+};
+
+// ---- the text-folder reader ----
+
+std::vector<std::filesystem::path> text_files_in(const std::filesystem::path& dir) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(dir, error)) {
+        throw case_file_error(fmt::format("{}: not a readable folder", dir.string()));
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+            files.push_back(entry.path());
+        }
+    }
+    if (error) throw case_file_error(fmt::format("{}: {}", dir.string(), error.message()));
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+        return natural_less(a.filename().string(), b.filename().string());
+    });
+    return files;
+}
+
+std::vector<std::string_view> split_words(std::string_view line) {
+    std::vector<std::string_view> words;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+            ++i;
+        std::size_t start = i;
+        while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i])))
+            ++i;
+        if (i > start) words.push_back(line.substr(start, i - start));
+    }
+    return words;
+}
+
+// Reads every line of one text file; `handle(words, where)` gets the words of each non-blank
+// line and a "<file>:<line>" prefix for its messages.
+template <class Handle>
+void for_each_line(const std::filesystem::path& file, Handle handle) {
+    const std::string text = read_text_file(file.string());
+    std::size_t line_number = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        ++line_number;
+        const std::vector<std::string_view> words =
+            split_words(std::string_view(text).substr(start, end - start));
+        if (!words.empty()) handle(words, fmt::format("{}:{}", file.string(), line_number));
+        start = end + 1;
+    }
+}
+
+double text_number(std::string_view word, const std::string& where, std::string_view what) {
+    double value = 0;
+    const char* first = word.data();
+    if (!word.empty() && word.front() == '+') ++first;
+    const auto [end, error] = std::from_chars(first, word.data() + word.size(), value);
+    if (error != std::errc() || end != word.data() + word.size() || !std::isfinite(value)) {
+        throw case_file_error(
+            fmt::format("{}: {}: expected a finite number, got \"{}\"", where, what, word));
+    }
+    return value;
+}
+
+box text_box(std::span<const std::string_view> words, const std::string& where, box_layout layout) {
+    static constexpr std::array<std::string_view, 4> corner_names = {"x1", "y1", "x2", "y2"};
+    static constexpr std::array<std::string_view, 4> size_names = {"x", "y", "width", "height"};
+    std::array<double, 4> corners{};
+    for (std::size_t i = 0; i < 4; ++i) {
+        corners[i] = text_number(words[i], where,
+                                 layout == box_layout::xyxy ? corner_names[i] : size_names[i]);
+    }
+    if (layout == box_layout::xywh) {
+        if (corners[2] < 0 || corners[3] < 0) {
+            throw case_file_error(fmt::format("{}: negative width or height", where));
+        }
+        corners[2] += corners[0];
+        corners[3] += corners[1];
+    }
+    if (std::string problem = box_problem(corners); !problem.empty()) {
+        throw case_file_error(fmt::format("{}: {}", where, problem));
+    }
+    return to_box(corners);
+}
+
+}  // namespace
+
+detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir,
+                                   const std::filesystem::path& detections_dir, box_layout layout) {
+    set_builder builder;
+    detection_set& set = builder.result().set;
+    const std::string_view layout_name = layout == box_layout::xyxy ? "x1 y1 x2 y2" : "x y w h";
+    for (const auto& file : text_files_in(ground_truth_dir)) {
+        const std::uint32_t image = builder.image(file.stem().string());
+        for_each_line(
+            file, [&](const std::vector<std::string_view>& words, const std::string& where) {
+                if (words.size() != 5 && words.size() != 6) {
+                    throw case_file_error(
+                        fmt::format("{}: expected \"class {} [difficult]\", got {} words", where,
+                                    layout_name, words.size()));
+                }
+                ground_truth_box g;
+                g.image = image;
+                g.class_id = builder.class_id(words[0]);
+                g.bbox = text_box(std::span(words).subspan(1, 4), where, layout);
+                if (words.size() == 6) {
+                    if (words[5] == "difficult" || words[5] == "1") {
+                        g.difficult = true;
+                    } else if (words[5] != "0") {
+                        throw case_file_error(fmt::format(
+                            "{}: expected \"difficult\", 1 or 0 after the box, got \"{}\"", where,
+                            words[5]));
+                    }
+                }
+                set.ground_truth.push_back(g);
+            });
+    }
+    for (const auto& file : text_files_in(detections_dir)) {
+        const std::uint32_t image = builder.image(file.stem().string());
+        for_each_line(file, [&](const std::vector<std::string_view>& words,
+                                const std::string& where) {
+            if (words.size() != 6) {
+                throw case_file_error(fmt::format("{}: expected \"class score {}\", got {} words",
+                                                  where, layout_name, words.size()));
+            }
+            detection d;
+            d.image = image;
+            d.class_id = builder.class_id(words[0]);
+            d.score = text_number(words[1], where, "score");
+            d.bbox = text_box(std::span(words).subspan(2, 4), where, layout);
+            set.detections.push_back(d);
+        });
+    }
+    return std::move(set);
+}
+
+ap_input parse_ap_input(const json& input, const std::string& path) {
+    require_object(input, path);
+    reject_unknown_fields(input, path,
+                          {"iou_threshold", "ground_truth", "detections", "pixel_plus_one",
+                           "strict_greater", "numpy_thresholds"});
+    set_builder builder;
+    ap_conventions& conventions = builder.result().conventions;
+    if (const json* threshold = optional_field(input, "iou_threshold")) {
+        conventions.iou_threshold = read_double(*threshold, json_path(path, "iou_threshold"), 0, 1);
+    }
+    conventions.pixel_plus_one = read_flag(input, path, "pixel_plus_one");
+    conventions.strict_greater = read_flag(input, path, "strict_greater");
+    conventions.numpy_thresholds = read_flag(input, path, "numpy_thresholds");
+
+    const std::string gt_path = json_path(path, "ground_truth");
+    const json& ground_truth = require_array(require_field(input, path, "ground_truth"), gt_path);
+    check_count(ground_truth.size(), gt_path);
+    detection_set& set = builder.result().set;
+    set.ground_truth.reserve(ground_truth.size());
+    for (std::size_t i = 0; i < ground_truth.size(); ++i) {
+        const std::string item = json_path(gt_path, i);
+        const json& entry = require_object(ground_truth[i], item);
+        reject_unknown_fields(entry, item, {"image", "class", "bbox", "difficult"});
+        ground_truth_box g;
+        g.image = builder.image(
+            read_string(require_field(entry, item, "image"), json_path(item, "image")));
+        g.class_id = builder.class_id(
+            read_string(require_field(entry, item, "class"), json_path(item, "class")));
+        g.bbox = read_box(require_field(entry, item, "bbox"), json_path(item, "bbox"));
+        g.difficult = read_flag(entry, item, "difficult");
+        set.ground_truth.push_back(g);
+    }
+
+    const std::string det_path = json_path(path, "detections");
+    const json& detections = require_array(require_field(input, path, "detections"), det_path);
+    check_count(detections.size(), det_path);
+    set.detections.reserve(detections.size());
+    for (std::size_t i = 0; i < detections.size(); ++i) {
+        const std::string item = json_path(det_path, i);
+        const json& entry = require_object(detections[i], item);
+        reject_unknown_fields(entry, item, {"image", "class", "score", "bbox"});
+        detection d;
+        d.image = builder.image(
+            read_string(require_field(entry, item, "image"), json_path(item, "image")));
+        d.class_id = builder.class_id(
+            read_string(require_field(entry, item, "class"), json_path(item, "class")));
+        d.score = read_double(require_field(entry, item, "score"), json_path(item, "score"));
+        d.bbox = read_box(require_field(entry, item, "bbox"), json_path(item, "bbox"));
+        set.detections.push_back(d);
+    }
+    return std::move(builder.result());
+}
+
+ap_input load_ap_json_file(const std::filesystem::path& file) {
+    simdjson::padded_string text;
+    if (simdjson::padded_string::load(file.string()).get(text) != simdjson::SUCCESS) {
+        throw case_file_error(fmt::format("{}: cannot read the file", file.string()));
+    }
+    return fast_reader(file.string(), text).read();
+}
+
+json ap_result_json(const detection_set& set, const ap_result& result) {
+    auto optional_number = [](const std::optional<double>& value) {
+        return value ? json(*value) : json(nullptr);
+    };
+    json classes = json::object();
+    for (std::size_t i = 0; i < set.classes.size(); ++i) {
+        const class_ap& c = result.classes[i];
+        classes[set.classes[i]] = {{"num_gt", c.num_gt},
+                                   {"num_difficult", c.num_difficult},
+                                   {"num_detections", c.num_detections},
+                                   {"tp", c.tp},
+                                   {"fp", c.fp},
+                                   {"ap_11point", optional_number(c.ap_11point)},
+                                   {"ap_area", optional_number(c.ap_area)},
+                                   {"ap_101point", optional_number(c.ap_101point)}};
+    }
+    return {{"classes", std::move(classes)},
+            {"map_11point", optional_number(result.map_11point)},
+            {"map_area", optional_number(result.map_area)},
+            {"map_101point", optional_number(result.map_101point)}};
+}
+
+json solve_average_precision(const json& input, const run_options&) {
+    const ap_input parsed = parse_ap_input(input);
+    return ap_result_json(parsed.set, evaluate_average_precision(parsed.set, parsed.conventions));
+}
+
+check_result check_average_precision(const check_args& args) {
+    tolerance tol;
+    try {
+        tol = read_tolerance(args.tolerance);
+        validate_expected(args.expected);
+    } catch (const input_error& e) {
+        return check_result::bad(e.describe());
+    }
+    if (!args.actual.is_object()) return check_result::wrong("the actual result is not an object");
+    std::string problem = first_difference(args.expected, args.actual, tol);
+    if (!problem.empty()) return check_result::wrong(problem);
+    return check_result::accept();
+}
+
+std::string generate_ap_json(const ap_generator_options& options) {
+    std::mt19937_64 random(options.seed);
+    auto uniform = [&](double low, double high) {
+        return std::uniform_real_distribution<double>(low, high)(random);
+    };
+    auto pick = [&](std::size_t count) {
+        return std::uniform_int_distribution<std::size_t>(0, count - 1)(random);
+    };
+    const std::size_t images = std::max<std::size_t>(1, options.images);
+    const std::size_t classes = std::max<std::size_t>(1, options.classes);
+    struct gt {
+        std::size_t image, class_id;
+        std::array<double, 4> corners;
+    };
+    std::vector<gt> truth;
+    truth.reserve(options.ground_truth);
+    std::string out;
+    out.reserve((options.ground_truth + options.detections) * 110 + 64);
+    auto append_box = [&](const std::array<double, 4>& c) {
+        fmt::format_to(std::back_inserter(out), "[{:.1f},{:.1f},{:.1f},{:.1f}]", c[0], c[1], c[2],
+                       c[3]);
+    };
+    out += "{\"iou_threshold\":0.5,\n\"ground_truth\":[\n";
+    for (std::size_t i = 0; i < options.ground_truth; ++i) {
+        gt g{pick(images), pick(classes), {}};
+        const double w = uniform(8, 300), h = uniform(8, 300);
+        const double x = std::round(uniform(0, 1000 - w)), y = std::round(uniform(0, 800 - h));
+        g.corners = {x, y, std::round(x + w), std::round(y + h)};
+        truth.push_back(g);
+        fmt::format_to(std::back_inserter(out),
+                       "{}{{\"image\":\"img{:06}\",\"class\":\"class{:02}\",\"bbox\":",
+                       i == 0 ? "" : ",\n", g.image, g.class_id);
+        append_box(g.corners);
+        fmt::format_to(std::back_inserter(out), ",\"difficult\":{}}}",
+                       uniform(0, 1) < 0.08 ? "true" : "false");
+    }
+    out += "],\n\"detections\":[\n";
+    for (std::size_t i = 0; i < options.detections; ++i) {
+        std::size_t image = 0, class_id = 0;
+        std::array<double, 4> corners{};
+        double score = 0;
+        if (!truth.empty() && uniform(0, 1) < 0.6) {  // near a true box, maybe a duplicate
+            const gt& g = truth[pick(truth.size())];
+            image = g.image;
+            class_id = uniform(0, 1) < 0.9 ? g.class_id : pick(classes);
+            const double w = g.corners[2] - g.corners[0], h = g.corners[3] - g.corners[1];
+            const double jitter = uniform(0.02, 0.35);
+            corners = {g.corners[0] + uniform(-jitter, jitter) * w,
+                       g.corners[1] + uniform(-jitter, jitter) * h, 0, 0};
+            corners[2] = corners[0] + w * uniform(1 - jitter, 1 + jitter);
+            corners[3] = corners[1] + h * uniform(1 - jitter, 1 + jitter);
+            score = std::min(1.0, uniform(0.2, 1.0) * (1.2 - jitter));
+        } else {  // clutter
+            image = pick(images);
+            class_id = pick(classes);
+            const double w = uniform(8, 300), h = uniform(8, 300);
+            corners[0] = uniform(0, 1000 - w);
+            corners[1] = uniform(0, 800 - h);
+            corners[2] = corners[0] + w;
+            corners[3] = corners[1] + h;
+            score = uniform(0, 0.7);
+        }
+        fmt::format_to(std::back_inserter(out),
+                       "{}{{\"image\":\"img{:06}\",\"class\":\"class{:02}\",\"score\":{:.4f},"
+                       "\"bbox\":",
+                       i == 0 ? "" : ",\n", image, class_id, score);
+        append_box(corners);
+        out += '}';
+    }
+    out += "]}\n";
+    return out;
+}
+
+}  // namespace algojudge

@@ -1,0 +1,655 @@
+#include "algorithms/average_precision.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "problems/average_precision.hpp"
+#include "problems/cases.hpp"
+
+namespace {
+
+using namespace algojudge;
+namespace fs = std::filesystem;
+
+const fs::path data_dir = fs::path(ALGOJUDGE_TEST_DATA_DIR) / "ap";
+
+// A small set built by hand: names are interned in order of first use.
+struct set_maker {
+    detection_set set;
+    std::uint32_t id(std::vector<std::string>& names, const std::string& name) {
+        auto found = std::find(names.begin(), names.end(), name);
+        if (found != names.end()) return static_cast<std::uint32_t>(found - names.begin());
+        names.push_back(name);
+        return static_cast<std::uint32_t>(names.size() - 1);
+    }
+    set_maker& gt(const std::string& image, const std::string& cls, box b, bool difficult = false) {
+        set.ground_truth.push_back({id(set.images, image), id(set.classes, cls), b, difficult});
+        return *this;
+    }
+    set_maker& det(const std::string& image, const std::string& cls, double score, box b) {
+        set.detections.push_back({id(set.images, image), id(set.classes, cls), score, b});
+        return *this;
+    }
+};
+
+ap_result evaluate(const detection_set& set, double threshold = 0.5) {
+    ap_conventions conventions;
+    conventions.iou_threshold = threshold;
+    return evaluate_average_precision(set, conventions);
+}
+
+constexpr box unit{0, 0, 10, 10};
+constexpr box far_away{100, 100, 110, 110};
+
+// ---- an obviously correct evaluator: every detection against every box ----
+
+struct naive_class {
+    std::size_t num_gt = 0, tp = 0, fp = 0;
+    std::optional<double> ap_11, ap_area, ap_101;
+};
+
+double naive_interpolated(const std::vector<pr_point>& curve, int steps, bool numpy) {
+    double sum = 0;
+    for (int i = 0; i <= steps; ++i) {
+        const double t = numpy ? i * (1.0 / steps) : static_cast<double>(i) / steps;
+        double best = 0;
+        for (const pr_point& p : curve)
+            if (p.recall >= t) best = std::max(best, p.precision);
+        sum += best;
+    }
+    return sum / (steps + 1);
+}
+
+double naive_area(const std::vector<pr_point>& curve) {
+    // Each recall step times the best precision at that recall or beyond.
+    double area = 0, previous_recall = 0;
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        double best = 0;
+        for (std::size_t j = i; j < curve.size(); ++j)
+            best = std::max(best, curve[j].precision);
+        area += (curve[i].recall - previous_recall) * best;
+        previous_recall = curve[i].recall;
+    }
+    return area;
+}
+
+std::vector<naive_class> naive_evaluate(const detection_set& set, const ap_conventions& c) {
+    std::vector<naive_class> out(set.classes.size());
+    for (std::uint32_t k = 0; k < set.classes.size(); ++k) {
+        std::vector<std::size_t> order;
+        for (std::size_t i = 0; i < set.detections.size(); ++i)
+            if (set.detections[i].class_id == k) order.push_back(i);
+        // Insertion sort by descending score: stable by construction.
+        for (std::size_t i = 1; i < order.size(); ++i)
+            for (std::size_t j = i;
+                 j > 0 && set.detections[order[j - 1]].score < set.detections[order[j]].score; --j)
+                std::swap(order[j - 1], order[j]);
+        for (const ground_truth_box& g : set.ground_truth)
+            if (g.class_id == k && !g.difficult) ++out[k].num_gt;
+        std::vector<bool> used(set.ground_truth.size(), false);
+        std::vector<pr_point> curve;
+        for (std::size_t d : order) {
+            const detection& det = set.detections[d];
+            double best = -1;
+            std::size_t best_box = SIZE_MAX;
+            for (std::size_t g = 0; g < set.ground_truth.size(); ++g) {
+                const ground_truth_box& box_g = set.ground_truth[g];
+                if (box_g.image != det.image || box_g.class_id != k) continue;
+                const double overlap = iou(det.bbox, box_g.bbox, c.pixel_plus_one);
+                if (overlap > best) {
+                    best = overlap;
+                    best_box = g;
+                }
+            }
+            const bool hit = best_box != SIZE_MAX &&
+                             (c.strict_greater ? best > c.iou_threshold : best >= c.iou_threshold);
+            if (hit && set.ground_truth[best_box].difficult) continue;
+            if (hit && !used[best_box]) {
+                used[best_box] = true;
+                ++out[k].tp;
+            } else {
+                ++out[k].fp;
+            }
+            if (out[k].num_gt > 0) {
+                curve.push_back(
+                    {static_cast<double>(out[k].tp) / static_cast<double>(out[k].num_gt),
+                     static_cast<double>(out[k].tp) / static_cast<double>(out[k].tp + out[k].fp)});
+            }
+        }
+        if (out[k].num_gt > 0) {
+            out[k].ap_11 = naive_interpolated(curve, 10, c.numpy_thresholds);
+            out[k].ap_area = naive_area(curve);
+            out[k].ap_101 = naive_interpolated(curve, 100, false);
+        }
+    }
+    return out;
+}
+
+detection_set random_set(std::mt19937_64& random, std::size_t images, std::size_t classes,
+                         std::size_t boxes, std::size_t detections) {
+    auto pick = [&](std::size_t n) {
+        return static_cast<std::uint32_t>(
+            std::uniform_int_distribution<std::size_t>(0, n - 1)(random));
+    };
+    auto random_box = [&] {
+        // Small integer grid: equal IoUs and equal scores happen often.
+        const double x = pick(8), y = pick(8);
+        return box{x, y, x + 1 + pick(6), y + 1 + pick(6)};
+    };
+    detection_set set;
+    for (std::size_t i = 0; i < images; ++i)
+        set.images.push_back(fmt::format("img{}", i));
+    for (std::size_t i = 0; i < classes; ++i)
+        set.classes.push_back(fmt::format("c{}", i));
+    for (std::size_t i = 0; i < boxes; ++i)
+        set.ground_truth.push_back({pick(images), pick(classes), random_box(), pick(5) == 0});
+    for (std::size_t i = 0; i < detections; ++i)
+        set.detections.push_back({pick(images), pick(classes), pick(6) / 5.0, random_box()});
+    return set;
+}
+
+std::string read_file(const fs::path& file) {
+    std::ifstream in(file);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+json load_json(const fs::path& file) {
+    return json::parse(read_file(file));
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+    const fs::path file = fs::temp_directory_path() / ("algojudge_ap_test_" + name);
+    std::ofstream(file) << text;
+    return file.string();
+}
+
+}  // namespace
+
+TEST_CASE("iou: continuous and +1 pixel") {
+    CHECK(iou(unit, unit, false) == 1.0);
+    CHECK(iou(unit, far_away, false) == 0.0);
+    CHECK(iou({0, 0, 10, 10}, {5, 0, 15, 10}, false) == doctest::Approx(50.0 / 150.0));
+    // +1: widths 11, overlap 6 x 11 = 66, union 121 + 121 - 66.
+    CHECK(iou({0, 0, 10, 10}, {5, 0, 15, 10}, true) == doctest::Approx(66.0 / 176.0));
+    // Touching edges overlap by nothing, or by one pixel column with +1.
+    CHECK(iou({0, 0, 10, 10}, {10, 0, 20, 10}, false) == 0.0);
+    CHECK(iou({0, 0, 10, 10}, {10, 0, 20, 10}, true) == doctest::Approx(11.0 / 231.0));
+    // Degenerate boxes never divide by zero.
+    CHECK(iou({1, 1, 1, 1}, {1, 1, 1, 1}, false) == 0.0);
+}
+
+TEST_CASE("ap of raw curves") {
+    const std::vector<pr_point> none;
+    CHECK(ap_11point(none, false) == 0.0);
+    CHECK(ap_area(none) == 0.0);
+    CHECK(ap_101point(none) == 0.0);
+    const std::vector<pr_point> perfect = {{0.5, 1.0}, {1.0, 1.0}};
+    CHECK(ap_11point(perfect, false) == doctest::Approx(1.0));
+    CHECK(ap_area(perfect) == doctest::Approx(1.0));
+    CHECK(ap_101point(perfect) == doctest::Approx(1.0));
+    // TP, FP, TP over 2 boxes: recall 0.5 at precision 1, recall 1 at precision 2/3.
+    const std::vector<pr_point> curve = {{0.5, 1.0}, {0.5, 0.5}, {1.0, 2.0 / 3}};
+    CHECK(ap_area(curve) == doctest::Approx(0.5 * 1.0 + 0.5 * 2.0 / 3));
+    CHECK(ap_11point(curve, false) == doctest::Approx((6 * 1.0 + 5 * 2.0 / 3) / 11));
+    CHECK(ap_101point(curve) == doctest::Approx((51 * 1.0 + 50 * 2.0 / 3) / 101));
+}
+
+TEST_CASE("numpy thresholds: recall exactly 0.6 misses 0.6000000000000001") {
+    const std::vector<pr_point> curve = {{0.6, 1.0}};
+    CHECK(ap_11point(curve, false) == doctest::Approx(7.0 / 11));
+    CHECK(ap_11point(curve, true) == doctest::Approx(6.0 / 11));
+}
+
+TEST_CASE("empty: no detections, no boxes") {
+    const ap_result nothing = evaluate({});
+    CHECK(nothing.classes.empty());
+    CHECK_FALSE(nothing.map_area.has_value());
+
+    set_maker m;
+    m.gt("a", "dog", unit);
+    const ap_result r = evaluate(m.set);
+    CHECK(r.classes[0].num_gt == 1);
+    CHECK(r.classes[0].tp == 0);
+    CHECK(r.classes[0].fp == 0);
+    CHECK(*r.classes[0].ap_11point == 0.0);
+    CHECK(*r.classes[0].ap_area == 0.0);
+    CHECK(*r.map_area == 0.0);
+}
+
+TEST_CASE("difficult boxes: a match is ignored, recall leaves them out") {
+    set_maker m;
+    m.gt("a", "dog", unit).gt("a", "dog", far_away, true);
+    m.det("a", "dog", 0.9, far_away).det("a", "dog", 0.8, unit);
+    const ap_result r = evaluate(m.set);
+    const class_ap& dog = r.classes[0];
+    CHECK(dog.num_gt == 1);
+    CHECK(dog.num_difficult == 1);
+    CHECK(dog.num_detections == 2);
+    CHECK(dog.tp == 1);
+    CHECK(dog.fp == 0);  // the detection on the difficult box counts as nothing
+    REQUIRE(dog.curve.size() == 1);
+    CHECK(*dog.ap_area == 1.0);
+    CHECK(*dog.ap_11point == doctest::Approx(1.0));
+
+    // A class whose boxes are all difficult has no AP and stays out of the mean.
+    set_maker only_difficult;
+    only_difficult.gt("a", "cat", unit, true).det("a", "cat", 0.5, unit);
+    const ap_result r2 = evaluate(only_difficult.set);
+    CHECK(r2.classes[0].num_gt == 0);
+    CHECK_FALSE(r2.classes[0].ap_area.has_value());
+    CHECK_FALSE(r2.map_area.has_value());
+}
+
+TEST_CASE("duplicates: the second detection of a matched box is a false positive") {
+    set_maker m;
+    m.gt("a", "dog", unit).gt("a", "dog", far_away);
+    m.det("a", "dog", 0.9, unit).det("a", "dog", 0.8, {0, 0, 10, 9}).det("a", "dog", 0.7, far_away);
+    const class_ap& dog = evaluate(m.set).classes[0];
+    CHECK(dog.tp == 2);
+    CHECK(dog.fp == 1);
+    // Curve: (0.5, 1), (0.5, 0.5), (1, 2/3). The envelope is 1 up to recall 0.5, then 2/3.
+    CHECK(*dog.ap_area == doctest::Approx(0.5 + 0.5 * 2.0 / 3));
+    CHECK(*dog.ap_11point == doctest::Approx((6 + 5 * 2.0 / 3) / 11));
+}
+
+TEST_CASE("the best box wins even when it is taken: VOC does not fall back to the next") {
+    set_maker m;
+    m.gt("a", "dog", {0, 0, 10, 10}).gt("a", "dog", {0, 0, 10, 12});
+    // Both detections overlap the first box best; the second one is a FP although the
+    // second box would pass the threshold.
+    m.det("a", "dog", 0.9, {0, 0, 10, 10}).det("a", "dog", 0.8, {0, 0, 10, 10});
+    const class_ap& dog = evaluate(m.set).classes[0];
+    CHECK(dog.tp == 1);
+    CHECK(dog.fp == 1);
+}
+
+TEST_CASE("ties keep input order") {
+    // Two detections with equal scores: FP first then TP gives a lower AP than TP first.
+    set_maker fp_first, tp_first;
+    fp_first.gt("a", "dog", unit).det("b", "dog", 0.5, unit).det("a", "dog", 0.5, unit);
+    tp_first.gt("a", "dog", unit).det("a", "dog", 0.5, unit).det("b", "dog", 0.5, unit);
+    CHECK(*evaluate(fp_first.set).classes[0].ap_area == doctest::Approx(0.5));
+    CHECK(*evaluate(tp_first.set).classes[0].ap_area == doctest::Approx(1.0));
+}
+
+TEST_CASE("classes without ground truth and images without ground truth") {
+    set_maker m;
+    m.gt("a", "dog", unit);
+    m.det("a", "dog", 0.9, unit).det("a", "cat", 0.8, unit).det("z", "dog", 0.7, unit);
+    const ap_result r = evaluate(m.set);
+    const class_ap& dog = r.classes[0];
+    const class_ap& cat = r.classes[1];
+    CHECK(dog.tp == 1);
+    CHECK(dog.fp == 1);  // image z has no ground truth at all: a false positive
+    CHECK(r.detections_without_ground_truth_image == 1);
+    CHECK(cat.fp == 1);
+    CHECK_FALSE(cat.ap_area.has_value());
+    CHECK_FALSE(cat.ap_11point.has_value());
+    CHECK(cat.curve.empty());
+    CHECK(*r.map_area == *dog.ap_area);  // the cat stays out of the mean
+    CHECK(*r.map_11point == *dog.ap_11point);
+}
+
+TEST_CASE("IoU exactly at the threshold matches with >=, not with strict >") {
+    set_maker m;
+    m.gt("a", "dog", {0, 0, 2, 1}).det("a", "dog", 0.9, {0, 0, 1, 1});  // IoU 1/2 exactly
+    ap_conventions conventions;
+    conventions.iou_threshold = 0.5;
+    CHECK(evaluate_average_precision(m.set, conventions).classes[0].tp == 1);
+    conventions.strict_greater = true;
+    CHECK(evaluate_average_precision(m.set, conventions).classes[0].tp == 0);
+}
+
+TEST_CASE("property: per-image matching equals the all-pairs evaluation on random sets") {
+    std::mt19937_64 random(20261129);
+    for (int round = 0; round < 400; ++round) {
+        const std::size_t images = 1 + round % 7, classes = 1 + round % 4;
+        const std::size_t boxes = static_cast<std::size_t>(round % 23);
+        const std::size_t detections = static_cast<std::size_t>((round * 7) % 41);
+        const detection_set set = random_set(random, images, classes, boxes, detections);
+        ap_conventions c;
+        c.iou_threshold = std::array{0.1, 0.3, 0.5, 0.75}[round % 4];
+        c.pixel_plus_one = round % 2 == 1;
+        c.strict_greater = round % 3 == 0;
+        c.numpy_thresholds = round % 5 == 0;
+        const ap_result fast = evaluate_average_precision(set, c);
+        const std::vector<naive_class> slow = naive_evaluate(set, c);
+        CAPTURE(round);
+        REQUIRE(fast.classes.size() == slow.size());
+        for (std::size_t k = 0; k < slow.size(); ++k) {
+            CHECK(fast.classes[k].num_gt == slow[k].num_gt);
+            CHECK(fast.classes[k].tp == slow[k].tp);
+            CHECK(fast.classes[k].fp == slow[k].fp);
+            REQUIRE(fast.classes[k].ap_area.has_value() == slow[k].ap_area.has_value());
+            if (!slow[k].ap_area) continue;
+            CHECK(*fast.classes[k].ap_11point == doctest::Approx(*slow[k].ap_11).epsilon(1e-12));
+            CHECK(*fast.classes[k].ap_area == doctest::Approx(*slow[k].ap_area).epsilon(1e-12));
+            CHECK(*fast.classes[k].ap_101point == doctest::Approx(*slow[k].ap_101).epsilon(1e-12));
+        }
+    }
+}
+
+TEST_CASE("converted sets reproduce their independent expected results, by both readers") {
+    for (const char* name : {"cartucho_input", "padilla_odm_sample", "review_database_voc",
+                             "review_test_case_1", "review_toyexample_cat"}) {
+        const fs::path input_file = data_dir / "converted" / (std::string(name) + ".json");
+        const json expected =
+            load_json(data_dir / "converted" / (std::string(name) + ".expected.json"));
+        const ap_input fast = load_ap_json_file(input_file);
+        const ap_input slow = parse_ap_input(load_json(input_file));
+        CHECK(fast.set.classes == slow.set.classes);
+        CHECK(fast.set.detections.size() == slow.set.detections.size());
+        for (const char* mode : {"continuous", "pixel_plus_one"}) {
+            CAPTURE(name);
+            CAPTURE(mode);
+            const json& want = expected[mode];
+            ap_conventions c = fast.conventions;
+            c.iou_threshold = want["iou_threshold"].get<double>();
+            c.pixel_plus_one = want["options"]["pixel_plus_one"].get<bool>();
+            const ap_result r = evaluate_average_precision(fast.set, c);
+            for (std::size_t k = 0; k < fast.set.classes.size(); ++k) {
+                const json& w = want["classes"][fast.set.classes[k]];
+                CHECK(r.classes[k].num_gt == w["npos"].get<std::size_t>());
+                CHECK(r.classes[k].num_difficult == w["gt_difficult"].get<std::size_t>());
+                CHECK(r.classes[k].num_detections == w["detections"].get<std::size_t>());
+                CHECK(r.classes[k].tp == w["tp"].get<std::size_t>());
+                CHECK(r.classes[k].fp == w["fp"].get<std::size_t>());
+                if (w["area"].is_null()) {
+                    CHECK_FALSE(r.classes[k].ap_area.has_value());
+                } else {
+                    CHECK(std::abs(*r.classes[k].ap_area - w["area"].get<double>()) < 1e-12);
+                    CHECK(std::abs(*r.classes[k].ap_11point - w["voc11"].get<double>()) < 1e-12);
+                }
+            }
+            CHECK(std::abs(*r.map_area - want["mAP"]["area"].get<double>()) < 1e-12);
+            CHECK(std::abs(*r.map_11point - want["mAP"]["voc11"].get<double>()) < 1e-12);
+        }
+        for (const json& published : expected["published"]) {
+            CAPTURE(published["what"].get<std::string>());
+            ap_conventions c;
+            c.iou_threshold = published["iou_threshold"].get<double>();
+            c.pixel_plus_one = true;
+            c.numpy_thresholds = true;
+            const ap_result r = evaluate_average_precision(fast.set, c);
+            const double got = published["method"] == "voc11" ? *r.map_11point : *r.map_area;
+            CHECK(std::abs(got - published["value"].get<double>()) <=
+                  published["tolerance"].get<double>());
+        }
+    }
+}
+
+TEST_CASE("published: Object-Detection-Metrics 7-image text set (results/results.txt)") {
+    const detection_set set = load_ap_text_folders(
+        data_dir / "Object-Detection-Metrics" / "groundtruths",
+        data_dir / "Object-Detection-Metrics" / "detections", box_layout::xywh);
+    ap_conventions c;
+    c.iou_threshold = 0.3;
+    c.pixel_plus_one = true;
+    c.numpy_thresholds = true;
+    const ap_result r = evaluate_average_precision(set, c);
+    CHECK(std::abs(*r.map_area - 0.2457) < 5e-5);     // results.txt "AP: 24.57%"
+    CHECK(std::abs(*r.map_11point - 0.2684) < 5e-5);  // README 26.84 %
+    c.pixel_plus_one = false;
+    CHECK(std::abs(*evaluate_average_precision(set, c).map_area - 0.2254) < 5e-5);
+
+    // py-faster-rcnn's unstable argsort puts the 0.95 FP of 00007 before the 0.95 TP of 00005.
+    detection_set swapped = set;
+    auto is_095 = [&](const std::string& image) {
+        return [&, image](const detection& d) {
+            return d.score == 0.95 && swapped.images[d.image] == image;
+        };
+    };
+    auto tp = std::find_if(swapped.detections.begin(), swapped.detections.end(), is_095("00005"));
+    auto fp = std::find_if(swapped.detections.begin(), swapped.detections.end(), is_095("00007"));
+    REQUIRE(tp != swapped.detections.end());
+    REQUIRE(fp != swapped.detections.end());
+    std::iter_swap(tp, fp);
+    c.pixel_plus_one = true;
+    const ap_result unstable = evaluate_average_precision(swapped, c);
+    CHECK(std::abs(*unstable.map_area - 0.2235) < 5e-5);
+    CHECK(std::abs(*unstable.map_11point - 0.2381) < 5e-5);
+}
+
+TEST_CASE("published: review_object_detection_metrics test_case_1 (tests/test_eval_pascal.py)") {
+    const fs::path root = data_dir / "review_object_detection_metrics" / "tests" / "test_case_1";
+    const detection_set set = load_ap_text_folders(root / "gts", root / "dets", box_layout::xywh);
+    struct row {
+        double threshold, eleven, area;
+    };
+    for (const row& expected :
+         {row{0.1, 0.3333333333, 0.3371980676}, row{0.3, 0.2683982683, 0.2456866804},
+          row{0.5, 0.0303030303, 0.0222222222}, row{0.75, 0.0, 0.0}}) {
+        CAPTURE(expected.threshold);
+        ap_conventions c;
+        c.iou_threshold = expected.threshold;
+        c.pixel_plus_one = true;
+        c.numpy_thresholds = true;
+        const ap_result r = evaluate_average_precision(set, c);
+        CHECK(std::abs(*r.map_11point - expected.eleven) < 1e-9);
+        CHECK(std::abs(*r.map_area - expected.area) < 1e-9);
+    }
+    // With exact thresholds recall 9/15 = 0.6 reaches t = 0.6 and the 11-point AP rises.
+    ap_conventions exact;
+    exact.iou_threshold = 0.1;
+    exact.pixel_plus_one = true;
+    CHECK(std::abs(*evaluate_average_precision(set, exact).map_11point - 0.3689064559) < 1e-9);
+}
+
+TEST_CASE("published: Cartucho/mAP sample, main.py prints mAP = 31.05%") {
+    const detection_set set = load_ap_text_folders(
+        data_dir / "Cartucho-mAP" / "input" / "ground-truth",
+        data_dir / "Cartucho-mAP" / "input" / "detection-results", box_layout::xyxy);
+    ap_conventions c;
+    c.pixel_plus_one = true;
+    const ap_result r = evaluate_average_precision(set, c);
+    CHECK(std::abs(*r.map_area - 0.31047718500906324) < 1e-12);
+}
+
+TEST_CASE("problem: solve renders the output object, the checker accepts it") {
+    const json input = load_json(data_dir / "converted" / "review_toyexample_cat.json");
+    const json output = solve_average_precision(input, {});
+    CHECK(output["classes"]["cat"]["num_gt"] == 12);
+    CHECK(output["classes"]["cat"]["tp"] == 11);
+    CHECK(output["map_area"].get<double>() == doctest::Approx(0.8958333333333334));
+    const json no_tolerance;
+    CHECK(check_average_precision({input, output, output, no_tolerance}).outcome ==
+          verdict::accepted);
+
+    json off = output;
+    off["classes"]["cat"]["ap_area"] = 0.8958;
+    check_result r = check_average_precision({input, output, off, no_tolerance});
+    CHECK(r.outcome == verdict::wrong_answer);
+    CHECK(r.message.find("classes.cat.ap_area") != std::string::npos);
+    const json loose = {{"absolute", 1e-4}};
+    CHECK(check_average_precision({input, output, off, loose}).outcome == verdict::accepted);
+
+    off = output;
+    off["classes"]["cat"]["tp"] = 10;
+    r = check_average_precision({input, output, off, loose});
+    CHECK(r.outcome == verdict::wrong_answer);
+    CHECK(r.message.find("classes.cat.tp: expected 11, got 10") != std::string::npos);
+
+    off = output;
+    off["classes"]["dog"] = off["classes"]["cat"];
+    r = check_average_precision({input, output, off, no_tolerance});
+    CHECK(r.message.find("classes.dog: class not in the expected result") != std::string::npos);
+
+    off = output;
+    off["map_11point"] = nullptr;
+    r = check_average_precision({input, output, off, no_tolerance});
+    CHECK(r.message.find("map_11point: expected") != std::string::npos);
+
+    // A partial expected answer checks only what it names (published numbers).
+    const json partial = {{"map_area", 0.8958}};
+    CHECK(check_average_precision({input, partial, output, loose}).outcome == verdict::accepted);
+
+    const json malformed = {{"classes", {{"cat", {{"tp", -1}}}}}};
+    r = check_average_precision({input, malformed, output, no_tolerance});
+    CHECK(r.outcome == verdict::bad_expected);
+    CHECK(r.message.find("expected.classes.cat.tp") != std::string::npos);
+    const json bad_tolerance = {{"absolute", "big"}};
+    CHECK(check_average_precision({input, output, output, bad_tolerance}).outcome ==
+          verdict::bad_expected);
+}
+
+TEST_CASE("problem: validation names the JSON path") {
+    auto error_of = [](const json& input) {
+        try {
+            solve_average_precision(input, {});
+        } catch (const input_error& e) {
+            return e.describe();
+        }
+        return std::string("no error");
+    };
+    const json good_gt = {{"image", "a"}, {"class", "dog"}, {"bbox", {0, 0, 1, 1}}};
+    const json good_det = {
+        {"image", "a"}, {"class", "dog"}, {"score", 0.5}, {"bbox", {0, 0, 1, 1}}};
+    json input = {{"iou_threshold", 0.5}, {"ground_truth", {good_gt}}, {"detections", {good_det}}};
+    CHECK(error_of(input) == "no error");
+
+    json bad = input;
+    bad["ground_truth"][0]["bbox"] = {5, 0, 1, 1};
+    CHECK(error_of(bad) == "input.ground_truth[0].bbox: x2 (1) is less than x1 (5)");
+    bad = input;
+    bad["detections"][0]["bbox"] = {0, 3, 1, 1};
+    CHECK(error_of(bad) == "input.detections[0].bbox: y2 (1) is less than y1 (3)");
+    bad = input;
+    bad["detections"][0]["score"] = "high";
+    CHECK(error_of(bad).rfind("input.detections[0].score: expected", 0) == 0);
+    bad = input;
+    bad["detections"][0]["score"] = std::nan("");
+    CHECK(error_of(bad).rfind("input.detections[0].score: expected", 0) == 0);
+    bad = input;
+    bad["detections"][0].erase("image");
+    CHECK(error_of(bad) == "input.detections[0]: missing field \"image\"");
+    bad = input;
+    bad["ground_truth"][0]["bbox"] = {0, 0, 1};
+    CHECK(error_of(bad).rfind("input.ground_truth[0].bbox: expected [x1, y1, x2, y2]", 0) == 0);
+    bad = input;
+    bad["iou_threshold"] = 1.5;
+    CHECK(error_of(bad).rfind("input.iou_threshold: expected", 0) == 0);
+    bad = input;
+    bad["iou"] = 0.5;
+    CHECK(error_of(bad).rfind("input", 0) == 0);
+    bad = input;
+    bad.erase("detections");
+    CHECK(error_of(bad) == "input: missing field \"detections\"");
+}
+
+TEST_CASE("fast JSON reader: errors name the file and the JSON path") {
+    auto error_of = [](const std::string& name, const std::string& text) {
+        const std::string file = write_temp(name, text);
+        try {
+            load_ap_json_file(file);
+        } catch (const case_file_error& e) {
+            std::string message = e.what();
+            CHECK(message.rfind(file + ": ", 0) == 0);
+            return message.substr(file.size() + 2);
+        }
+        return std::string("no error");
+    };
+    const std::string gt = R"({"image":"a","class":"dog","bbox":[0,0,1,1],"difficult":true})";
+    CHECK(error_of("ok.json", R"({"iou_threshold":0.5,"ground_truth":[)" + gt +
+                                  R"(],"detections":[]})") == "no error");
+    CHECK(error_of("x.json",
+                   R"({"ground_truth":[)" + gt + "," +
+                       R"({"image":"a","class":"dog","bbox":[4,0,1,1]}],"detections":[]})") ==
+          "ground_truth[1].bbox: x2 (1) is less than x1 (4)");
+    CHECK(
+        error_of(
+            "score.json",
+            R"({"ground_truth":[],"detections":[{"image":"a","class":"c","score":"x","bbox":[0,0,1,1]}]})") ==
+        "detections[0].score: expected a number, got a string");
+    CHECK(error_of(
+              "missing.json",
+              R"({"ground_truth":[],"detections":[{"image":"a","class":"c","bbox":[0,0,1,1]}]})") ==
+          "detections[0]: missing field \"score\"");
+    CHECK(error_of(
+              "unknown.json",
+              R"({"ground_truth":[{"image":"a","class":"c","box":[0,0,1,1]}],"detections":[]})") ==
+          "ground_truth[0].box: unknown field");
+    CHECK(error_of("nodet.json", R"({"ground_truth":[]})") == "missing field \"detections\"");
+    CHECK(
+        error_of(
+            "big.json",
+            R"({"ground_truth":[{"image":"a","class":"c","bbox":[0,0,1e999,1]}],"detections":[]})")
+            .rfind("ground_truth[0].bbox[2]: ", 0) == 0);
+    CHECK(error_of("broken.json", R"({"ground_truth":[{"image":"a",)").rfind("malformed JSON", 0) ==
+          0);
+    CHECK(std::string(error_of(
+              "bbox.json",
+              R"({"ground_truth":[{"image":"a","class":"c","bbox":[0,0,1]}],"detections":[]})")) ==
+          "ground_truth[0].bbox: expected [x1, y1, x2, y2], got 3 numbers");
+    try {
+        load_ap_json_file("/nonexistent/file.json");
+        FAIL("no error");
+    } catch (const case_file_error& e) {
+        CHECK(std::string(e.what()).find("/nonexistent/file.json") == 0);
+    }
+}
+
+TEST_CASE("text folders: errors name the file and the line") {
+    const fs::path root = fs::temp_directory_path() / "algojudge_ap_text_test";
+    fs::remove_all(root);
+    fs::create_directories(root / "gt");
+    fs::create_directories(root / "det");
+    std::ofstream(root / "gt" / "img1.txt") << "dog 0 0 10 10\n\ncat 0 0 5 5 difficult\n";
+    std::ofstream(root / "det" / "img1.txt") << "dog 0.9 0 0 10 10\n";
+    const detection_set set = load_ap_text_folders(root / "gt", root / "det", box_layout::xyxy);
+    CHECK(set.ground_truth.size() == 2);
+    CHECK(set.ground_truth[1].difficult);
+    CHECK(set.images == std::vector<std::string>{"img1"});
+
+    auto error_of = [&](const std::string& gt_line, const std::string& det_line) {
+        std::ofstream(root / "gt" / "img1.txt") << "dog 0 0 10 10\n" << gt_line;
+        std::ofstream(root / "det" / "img1.txt") << det_line;
+        try {
+            load_ap_text_folders(root / "gt", root / "det", box_layout::xyxy);
+        } catch (const case_file_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string gt_file = (root / "gt" / "img1.txt").string();
+    const std::string det_file = (root / "det" / "img1.txt").string();
+    CHECK(error_of("dog 5 0 1 1\n", "") == gt_file + ":2: x2 (1) is less than x1 (5)");
+    CHECK(error_of("dog 0 0 1\n", "") ==
+          gt_file + ":2: expected \"class x1 y1 x2 y2 [difficult]\", got 4 words");
+    CHECK(error_of("dog 0 0 1 1 hard\n", "") ==
+          gt_file + ":2: expected \"difficult\", 1 or 0 after the box, got \"hard\"");
+    CHECK(error_of("", "dog high 0 0 1 1\n") ==
+          det_file + ":1: score: expected a finite number, got \"high\"");
+    CHECK(error_of("", "dog 0.5 0 0 nan 1\n") ==
+          det_file + ":1: x2: expected a finite number, got \"nan\"");
+    CHECK_THROWS_AS(load_ap_text_folders(root / "missing", root / "det", box_layout::xyxy),
+                    case_file_error);
+    fs::remove_all(root);
+}
+
+TEST_CASE("generator: seeded, deterministic, readable by the fast reader") {
+    ap_generator_options options;
+    options.images = 30;
+    options.classes = 4;
+    options.ground_truth = 200;
+    options.detections = 500;
+    options.seed = 7;
+    const std::string text = generate_ap_json(options);
+    CHECK(text == generate_ap_json(options));
+    options.seed = 8;
+    CHECK(text != generate_ap_json(options));
+    const json parsed = json::parse(text);
+    CHECK(parsed["ground_truth"].size() == 200);
+    CHECK(parsed["detections"].size() == 500);
+    const ap_input fast = load_ap_json_file(write_temp("generated.json", text));
+    const ap_input slow = parse_ap_input(parsed);
+    const ap_result a = evaluate_average_precision(fast.set, fast.conventions);
+    const ap_result b = evaluate_average_precision(slow.set, slow.conventions);
+    CHECK(ap_result_json(fast.set, a) == ap_result_json(slow.set, b));
+    CHECK(*a.map_area > 0.0);
+}
