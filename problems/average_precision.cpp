@@ -126,6 +126,21 @@ void check_count(std::size_t count, const std::string& path) {
     }
 }
 
+// Calls `each(entry, item_path)` for every object of the array `input[list]`.
+template <class Each>
+void for_each_entry(const json& input, const std::string& path, std::string_view list,
+                    std::initializer_list<std::string_view> fields, Each each) {
+    const std::string list_path = json_path(path, list);
+    const json& entries = require_array(require_field(input, path, list), list_path);
+    check_count(entries.size(), list_path);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string item = json_path(list_path, i);
+        const json& entry = require_object(entries[i], item);
+        reject_unknown_fields(entry, item, fields);
+        each(entry, item);
+    }
+}
+
 // ---- the checker ----
 
 struct tolerance {
@@ -621,42 +636,27 @@ ap_input parse_ap_input(const json& input, const std::string& path) {
     conventions.strict_greater = read_flag(input, path, "strict_greater");
     conventions.numpy_thresholds = read_flag(input, path, "numpy_thresholds");
 
-    const std::string gt_path = json_path(path, "ground_truth");
-    const json& ground_truth = require_array(require_field(input, path, "ground_truth"), gt_path);
-    check_count(ground_truth.size(), gt_path);
     detection_set& set = builder.result().set;
-    set.ground_truth.reserve(ground_truth.size());
-    for (std::size_t i = 0; i < ground_truth.size(); ++i) {
-        const std::string item = json_path(gt_path, i);
-        const json& entry = require_object(ground_truth[i], item);
-        reject_unknown_fields(entry, item, {"image", "class", "bbox", "difficult"});
-        ground_truth_box g;
-        g.image = builder.image(
-            read_string(require_field(entry, item, "image"), json_path(item, "image")));
-        g.class_id = builder.class_id(
-            read_string(require_field(entry, item, "class"), json_path(item, "class")));
-        g.bbox = read_box(require_field(entry, item, "bbox"), json_path(item, "bbox"));
-        g.difficult = read_flag(entry, item, "difficult");
-        set.ground_truth.push_back(g);
-    }
-
-    const std::string det_path = json_path(path, "detections");
-    const json& detections = require_array(require_field(input, path, "detections"), det_path);
-    check_count(detections.size(), det_path);
-    set.detections.reserve(detections.size());
-    for (std::size_t i = 0; i < detections.size(); ++i) {
-        const std::string item = json_path(det_path, i);
-        const json& entry = require_object(detections[i], item);
-        reject_unknown_fields(entry, item, {"image", "class", "score", "bbox"});
-        detection d;
-        d.image = builder.image(
-            read_string(require_field(entry, item, "image"), json_path(item, "image")));
-        d.class_id = builder.class_id(
-            read_string(require_field(entry, item, "class"), json_path(item, "class")));
-        d.score = read_double(require_field(entry, item, "score"), json_path(item, "score"));
-        d.bbox = read_box(require_field(entry, item, "bbox"), json_path(item, "bbox"));
-        set.detections.push_back(d);
-    }
+    auto name_of = [](const json& entry, const std::string& item, std::string_view key) {
+        return read_string(require_field(entry, item, key), json_path(item, key));
+    };
+    for_each_entry(input, path, "ground_truth", {"image", "class", "bbox", "difficult"},
+                   [&](const json& entry, const std::string& item) {
+                       set.ground_truth.push_back(
+                           {builder.image(name_of(entry, item, "image")),
+                            builder.class_id(name_of(entry, item, "class")),
+                            read_box(require_field(entry, item, "bbox"), json_path(item, "bbox")),
+                            read_flag(entry, item, "difficult")});
+                   });
+    for_each_entry(
+        input, path, "detections", {"image", "class", "score", "bbox"},
+        [&](const json& entry, const std::string& item) {
+            set.detections.push_back(
+                {builder.image(name_of(entry, item, "image")),
+                 builder.class_id(name_of(entry, item, "class")),
+                 read_double(require_field(entry, item, "score"), json_path(item, "score")),
+                 read_box(require_field(entry, item, "bbox"), json_path(item, "bbox"))});
+        });
     return std::move(builder.result());
 }
 
