@@ -126,7 +126,9 @@ std::string percent(const std::optional<double>& value) {
 
 std::string point_difference(const std::optional<double>& area,
                              const std::optional<double>& eleven) {
-    return area ? fmt::format("{:+.2f}", (*area - *eleven) * 100) : "-";
+    if (!area) return "-";
+    const double points = (*area - *eleven) * 100;
+    return fmt::format("{:+.2f}", std::abs(points) < 0.005 ? 0.0 : points);  // no "-0.00"
 }
 
 std::string render_table(const detection_set& set, const ap_result& result,

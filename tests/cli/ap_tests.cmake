@@ -61,21 +61,17 @@ algojudge_cli_test(NAME ap.verify_cases EXIT 0
     ARGS verify @ROOT@/data/cases/average-precision
     STDOUT "32 passed, 0 failed")
 
-algojudge_cli_test(NAME ap.error_box_order EXIT 2
-    ARGS ap @DATA@/ap/bad/x2_less_than_x1.json
-    STDERR "algojudge: error: .*x2_less_than_x1.json: ground_truth\\[0\\].bbox: x2 \\(1\\) is less than x1 \\(5\\)")
-
-algojudge_cli_test(NAME ap.error_score_type EXIT 2
-    ARGS ap @DATA@/ap/bad/score_string.json
-    STDERR "score_string.json: detections\\[0\\].score: expected a number, got a string")
-
-algojudge_cli_test(NAME ap.error_malformed_json EXIT 2
-    ARGS ap @DATA@/ap/bad/truncated.json
-    STDERR "truncated.json: malformed JSON")
-
-algojudge_cli_test(NAME ap.error_missing_file EXIT 2
-    ARGS ap @DATA@/ap/bad/no_such_file.json
-    STDERR "no_such_file.json: cannot read the file")
+# A bad JSON input file: exit 2, one line on stderr naming the file and the JSON path.
+function(ap_json_error name file message)
+    algojudge_cli_test(NAME ap.error_${name} EXIT 2 ARGS ap @DATA@/ap/bad/${file}
+                       STDERR "^algojudge: error: [^\n]*${file}: ${message}[^\n]*\n$")
+endfunction()
+ap_json_error(box_order x2_less_than_x1.json
+              "ground_truth\\[0\\].bbox: x2 \\(1\\) is less than x1 \\(5\\)")
+ap_json_error(score_type score_string.json
+              "detections\\[0\\].score: expected a number, got a string")
+ap_json_error(malformed_json truncated.json "malformed JSON")
+ap_json_error(missing_file no_such_file.json "cannot read the file")
 
 algojudge_cli_test(NAME ap.error_text_line EXIT 2
     ARGS ap --gt @DATA@/ap/bad/text_gt --det @DATA@/ap/bad/text_det
