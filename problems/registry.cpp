@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "problems/average_precision.hpp"
 #include "problems/combination_sum.hpp"
 #include "problems/knapsack.hpp"
-#include "problems/average_precision.hpp"
 #include "problems/max_gap.hpp"
 
 namespace algojudge {
@@ -25,8 +25,7 @@ const problem problems_table[] = {
      "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack_problem,
      check_knapsack},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
-     "iou_threshold, ground_truth: [{image, class, bbox, difficult}], detections: [{image, class, "
-     "score, bbox}]",
+     "iou_threshold, ground_truth: [{image, class, bbox, difficult?}], detections: [{..., score}]",
      solve_average_precision, check_average_precision},
 };
 

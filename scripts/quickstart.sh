@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12 packages), builds, and runs algojudge.
-#   scripts/quickstart.sh run    Release build, then the main job on the bundled data
+#   scripts/quickstart.sh run    Release build, then the main job on the bundled data:
+#                                verify data/cases, and ap on a bundled VOC 2007 detection set
 #   scripts/quickstart.sh test   Release build, then the whole test suite through ctest
 #   scripts/quickstart.sh deps   only install the packages
 # Environment: BUILD_DIR (default build), CMAKE_ARGS (extra configure flags), JOBS (default nproc).
@@ -41,6 +42,8 @@ case "${1:-}" in
         install_missing
         build
         "$build_dir/algojudge" verify data/cases
+        echo
+        "$build_dir/algojudge" ap data/ap/review_database_voc.json
         ;;
     test)
         install_missing
