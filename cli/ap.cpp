@@ -91,10 +91,24 @@ std::string choose_format(const ap_options& options) {
             throw case_file_error(fmt::format("--format {} needs both --gt and --det", format));
         }
     }
-    if (options.box_given && format != "text") {
-        throw case_file_error(fmt::format("--box applies to --format text, not {}", format));
+    if (options.box_given && format != "text" && format != "voc") {
+        throw case_file_error(fmt::format("--box applies to text detections, not {}", format));
     }
     return format;
+}
+
+box_layout layout_of(const ap_options& options) {
+    return options.box == "xywh" ? box_layout::xywh : box_layout::xyxy;
+}
+
+// True when `dir` holds VOC results files (`<prefix>_det_<set>_<class>.txt`) rather than one
+// text file per image.
+bool holds_voc_results(const std::string& dir) {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        if (entry.path().filename().string().find("_det_") != std::string::npos) return true;
+    }
+    return false;
 }
 
 ap_input load_input(const ap_options& options) {
@@ -104,10 +118,13 @@ ap_input load_input(const ap_options& options) {
         input = load_ap_json_file(options.input);
     } else if (format == "text") {
         input.set =
-            load_ap_text_folders(options.ground_truth, options.detections,
-                                 options.box == "xywh" ? box_layout::xywh : box_layout::xyxy);
-    } else if (format == "voc") {
+            load_ap_text_folders(options.ground_truth, options.detections, layout_of(options));
+    } else if (format == "voc" && holds_voc_results(options.detections)) {
         input.set = load_voc(options.ground_truth, options.detections);
+    } else if (format == "voc") {
+        // VOC XML ground truth with per-image text detections (`class score <box>`).
+        input.set = load_ap_text_detections(options.detections, layout_of(options));
+        load_voc_annotations(options.ground_truth, input.set);
     } else {
         input.set = load_coco(options.ground_truth, options.detections);
     }

@@ -621,11 +621,39 @@ box text_box(std::span<const std::string_view> words, const std::string& where, 
 
 }  // namespace
 
+namespace {
+
+std::string_view layout_words(box_layout layout) {
+    return layout == box_layout::xyxy ? "x1 y1 x2 y2" : "x y w h";
+}
+
+void read_text_detections(set_builder& builder, const std::filesystem::path& detections_dir,
+                          box_layout layout) {
+    detection_set& set = builder.result().set;
+    for (const auto& file : text_files_in(detections_dir)) {
+        const std::uint32_t image = builder.image(file.stem().string());
+        for_each_line(file, [&](const std::vector<std::string_view>& words,
+                                const std::string& where) {
+            if (words.size() != 6) {
+                throw case_file_error(fmt::format("{}: expected \"class score {}\", got {} words",
+                                                  where, layout_words(layout), words.size()));
+            }
+            detection d;
+            d.image = image;
+            d.class_id = builder.class_id(words[0]);
+            d.score = text_number(words[1], where, "score");
+            d.bbox = text_box(std::span(words).subspan(2, 4), where, layout);
+            set.detections.push_back(d);
+        });
+    }
+}
+
+}  // namespace
+
 detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir,
                                    const std::filesystem::path& detections_dir, box_layout layout) {
     set_builder builder;
     detection_set& set = builder.result().set;
-    const std::string_view layout_name = layout == box_layout::xyxy ? "x1 y1 x2 y2" : "x y w h";
     for (const auto& file : text_files_in(ground_truth_dir)) {
         const std::uint32_t image = builder.image(file.stem().string());
         for_each_line(
@@ -633,7 +661,7 @@ detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir
                 if (words.size() != 5 && words.size() != 6) {
                     throw case_file_error(
                         fmt::format("{}: expected \"class {} [difficult]\", got {} words", where,
-                                    layout_name, words.size()));
+                                    layout_words(layout), words.size()));
                 }
                 ground_truth_box g;
                 g.image = image;
@@ -651,23 +679,15 @@ detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir
                 set.ground_truth.push_back(g);
             });
     }
-    for (const auto& file : text_files_in(detections_dir)) {
-        const std::uint32_t image = builder.image(file.stem().string());
-        for_each_line(file, [&](const std::vector<std::string_view>& words,
-                                const std::string& where) {
-            if (words.size() != 6) {
-                throw case_file_error(fmt::format("{}: expected \"class score {}\", got {} words",
-                                                  where, layout_name, words.size()));
-            }
-            detection d;
-            d.image = image;
-            d.class_id = builder.class_id(words[0]);
-            d.score = text_number(words[1], where, "score");
-            d.bbox = text_box(std::span(words).subspan(2, 4), where, layout);
-            set.detections.push_back(d);
-        });
-    }
+    read_text_detections(builder, detections_dir, layout);
     return std::move(set);
+}
+
+detection_set load_ap_text_detections(const std::filesystem::path& detections_dir,
+                                      box_layout layout) {
+    set_builder builder;
+    read_text_detections(builder, detections_dir, layout);
+    return std::move(builder.result().set);
 }
 
 ap_input parse_ap_input(const json& input, const std::string& path) {

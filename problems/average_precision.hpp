@@ -42,6 +42,11 @@ enum class box_layout { xyxy, xywh };
 detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir,
                                    const std::filesystem::path& detections_dir, box_layout layout);
 
+// Only the detections half of the text format (one file per image, `class score <box>`), for
+// pairing with ground truth in another format (VOC XML: load_voc_annotations).
+detection_set load_ap_text_detections(const std::filesystem::path& detections_dir,
+                                      box_layout layout);
+
 // The output object for a result of `set` (class names from the set).
 json ap_result_json(const detection_set& set, const ap_result& result);
 

@@ -91,7 +91,7 @@ algojudge_cli_test(NAME ap.error_text_needs_det EXIT 2
 
 algojudge_cli_test(NAME ap.error_box_with_json EXIT 2
     ARGS ap @DATA@/ap/converted/padilla_odm_sample.json --box xywh
-    STDERR "--box applies to --format text, not json")
+    STDERR "--box applies to text detections, not json")
 
 algojudge_cli_test(NAME ap.error_iou_range EXIT 2
     ARGS ap @DATA@/ap/converted/padilla_odm_sample.json --iou 1.5
