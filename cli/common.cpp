@@ -161,18 +161,6 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
     return number * multiplier;
 }
 
-std::string format_byte_size(std::uint64_t bytes) {
-    constexpr const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    double value = static_cast<double>(bytes);
-    std::size_t unit = 0;
-    while (value >= 1024 && unit + 1 < std::size(units)) {
-        value /= 1024;
-        ++unit;
-    }
-    if (unit == 0) return fmt::format("{} B", bytes);
-    return fmt::format("{:.1f} {}", value, units[unit]);
-}
-
 std::string format_duration(double seconds) {
     if (seconds < 1e-3) return fmt::format("{:.3f} ms", seconds * 1e3);
     if (seconds < 1) return fmt::format("{:.1f} ms", seconds * 1e3);

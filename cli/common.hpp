@@ -59,9 +59,9 @@ class text_table {
 // Pads `text` to `width` display columns (UTF-8 aware) on the given side.
 std::string pad(std::string_view text, std::size_t width, align side);
 
-// "1G", "512M", "64K", "1000": a byte count; nullopt when malformed.
+// "1G", "512M", "64K", "1000": a byte count; nullopt when malformed. (Printing one:
+// format_byte_size in problems/byte_size.hpp.)
 std::optional<std::uint64_t> parse_byte_size(std::string_view text);
-std::string format_byte_size(std::uint64_t bytes);
 
 // "0.3 ms", "12 ms", "1.52 s".
 std::string format_duration(double seconds);

@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "algorithms/combination_sum.hpp"
+#include "problems/byte_size.hpp"
 #include "problems/json_input.hpp"
 
 namespace algojudge {
@@ -53,22 +54,14 @@ combination_sum_input parse_input(const json& input) {
     return parsed;
 }
 
-// "80.2 KiB", "2.1 GiB".
-std::string memory_words(std::uint64_t bytes) {
-    const auto amount = static_cast<double>(bytes);
-    if (bytes >= (std::uint64_t{1} << 30)) return fmt::format("{:.1f} GiB", amount / (1 << 30));
-    if (bytes >= (std::uint64_t{1} << 20)) return fmt::format("{:.1f} MiB", amount / (1 << 20));
-    return fmt::format("{:.1f} KiB", amount / (1 << 10));
-}
-
 // Refuses a table of `bytes` over the memory limit: "<needs> 2.1 GiB, over the memory limit of
 // 1.0 GiB; <advice>".
 void refuse_over_memory(std::string_view needs, std::uint64_t bytes, const run_options& options,
                         std::string_view advice) {
     if (bytes <= options.memory_limit_bytes) return;
-    throw input_error(
-        "input", fmt::format("{} {}, over the memory limit of {}; {}", needs, memory_words(bytes),
-                             memory_words(options.memory_limit_bytes), advice));
+    throw input_error("input", fmt::format("{} {}, over the memory limit of {}; {}", needs,
+                                           format_byte_size(bytes),
+                                           format_byte_size(options.memory_limit_bytes), advice));
 }
 
 mpz_class settle_count(const combination_sum_input& parsed, const run_options& options) {
@@ -121,7 +114,7 @@ bool enumerate_into(const combination_sum_input& parsed, const mpz_class& count,
         throw input_error("input.limit",
                           fmt::format("the first {} combinations would need more than the memory "
                                       "limit of {}; lower the limit or set count_only",
-                                      parsed.limit, memory_words(options.memory_limit_bytes)));
+                                      parsed.limit, format_byte_size(options.memory_limit_bytes)));
     }
     return count > listed;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "algorithms/knapsack.hpp"
+#include "problems/byte_size.hpp"
 #include "problems/json_input.hpp"
 
 namespace algojudge {
@@ -102,12 +103,10 @@ knapsack_case parse_knapsack(const json& input) {
     return parsed;
 }
 
+// "4125004141 bytes (3.8 GiB)": exact, and readable.
 std::string describe_bytes(std::uint64_t bytes) {
     if (bytes == std::numeric_limits<std::uint64_t>::max()) return "more than 16 EiB";
-    constexpr double mib = 1024.0 * 1024.0;
-    const double in_mib = static_cast<double>(bytes) / mib;
-    if (in_mib >= 1024) return fmt::format("{} bytes ({:.1f} GiB)", bytes, in_mib / 1024);
-    return fmt::format("{} bytes ({:.1f} MiB)", bytes, in_mib);
+    return fmt::format("{} bytes ({})", bytes, format_byte_size(bytes));
 }
 
 // Refuses before anything large is allocated: values that could overflow, tables over budget.
