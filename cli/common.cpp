@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 namespace algojudge::cli {
 
@@ -159,6 +160,24 @@ std::optional<std::uint64_t> parse_byte_size(std::string_view text) {
     }
     if (number > UINT64_MAX / multiplier) return std::nullopt;
     return number * multiplier;
+}
+
+void add_memory_limit_option(CLI::App& command, std::uint64_t& bytes) {
+    // The size is turned into its byte count before CLI11 stores it.
+    const CLI::Validator to_bytes(
+        [](std::string& text) {
+            const auto parsed = parse_byte_size(text);
+            if (!parsed) {
+                return fmt::format("expected a size such as 512M or 2G, got \"{}\"", text);
+            }
+            text = std::to_string(*parsed);
+            return std::string();
+        },
+        "SIZE");
+    command
+        .add_option("--memory-limit", bytes, "Largest table a solver may allocate (e.g. 512M, 2G)")
+        ->transform(to_bytes)
+        ->default_str("1G");
 }
 
 std::string format_duration(double seconds) {

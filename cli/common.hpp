@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace algojudge::cli {
 
 // The only exit statuses algojudge uses.
@@ -62,6 +66,10 @@ std::string pad(std::string_view text, std::size_t width, align side);
 // "1G", "512M", "64K", "1000": a byte count; nullopt when malformed. (Printing one:
 // format_byte_size in problems/byte_size.hpp.)
 std::optional<std::uint64_t> parse_byte_size(std::string_view text);
+
+// Adds `--memory-limit SIZE` (default 1G) to `command`, stored as bytes in `bytes`; a malformed
+// size is a usage error when the command line is parsed.
+void add_memory_limit_option(CLI::App& command, std::uint64_t& bytes);
 
 // "0.3 ms", "12 ms", "1.52 s".
 std::string format_duration(double seconds);

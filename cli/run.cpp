@@ -22,22 +22,13 @@ void setup_run(CLI::App& app, int& status) {
         ->capture_default_str();
     auto* json_flag = command->add_flag("--json", options->json, "Compact JSON, one per line");
     command->add_flag("--pretty", options->pretty, "Indented JSON")->excludes(json_flag);
-    command
-        ->add_option("--memory-limit", options->memory_limit,
-                     "Largest table a solver may allocate (e.g. 512M, 2G)")
-        ->capture_default_str();
+    add_memory_limit_option(*command, options->memory_limit_bytes);
     command->callback([options, &status] { status = run_run(*options); });
 }
 
 int run_run(const run_options& options) {
-    const auto memory_limit = parse_byte_size(options.memory_limit);
-    if (!memory_limit) {
-        print_error(fmt::format("--memory-limit: expected a size such as 512M or 2G, got \"{}\"",
-                                options.memory_limit));
-        return code(exit_status::input_error);
-    }
     algojudge::run_options solve_options;
-    solve_options.memory_limit_bytes = *memory_limit;
+    solve_options.memory_limit_bytes = options.memory_limit_bytes;
 
     // Every output is computed and rendered before anything is printed: no partial result on
     // error. Problems with a direct renderer (solve_text) skip building json values.

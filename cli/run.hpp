@@ -2,6 +2,7 @@
 // case file, and print the output object(s) as JSON.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -13,7 +14,7 @@ struct run_options {
     std::string file = "-";
     bool json = false;  // the default output is already JSON; accepted for symmetry
     bool pretty = false;
-    std::string memory_limit = "1G";
+    std::uint64_t memory_limit_bytes = std::uint64_t{1} << 30;  // --memory-limit, default 1G
 };
 
 void setup_run(CLI::App& app, int& status);

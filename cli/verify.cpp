@@ -30,10 +30,7 @@ void setup_verify(CLI::App& app, int& status) {
     command->add_flag("--fail-fast", options->fail_fast, "Stop starting cases after a failure");
     command->add_option("--shard", options->shard,
                         "K/N: run every N-th case starting at K (0 <= K < N)");
-    command
-        ->add_option("--memory-limit", options->memory_limit,
-                     "Largest table a solver may allocate (e.g. 512M, 2G)")
-        ->capture_default_str();
+    add_memory_limit_option(*command, options->memory_limit_bytes);
     command->callback([options, &status] { status = run_verify(*options); });
 }
 
@@ -198,12 +195,6 @@ class progress_printer {
 }  // namespace
 
 int run_verify(const verify_options& options) {
-    const auto memory_limit = parse_byte_size(options.memory_limit);
-    if (!memory_limit) {
-        print_error(fmt::format("--memory-limit: expected a size such as 512M or 2G, got \"{}\"",
-                                options.memory_limit));
-        return code(exit_status::input_error);
-    }
     const auto shard = parse_shard(options.shard);
     if (!shard) {
         print_error(
@@ -211,7 +202,7 @@ int run_verify(const verify_options& options) {
         return code(exit_status::input_error);
     }
     algojudge::run_options solve_options;
-    solve_options.memory_limit_bytes = *memory_limit;
+    solve_options.memory_limit_bytes = options.memory_limit_bytes;
 
     // Load everything first: a malformed file stops the run before any result is printed.
     std::vector<test_case> all_cases;

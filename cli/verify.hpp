@@ -2,6 +2,7 @@
 // [--shard K/N]`: run every case under the paths and check it against its expected answer.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,8 @@ struct verify_options {
     std::string junit_file;
     std::string filter;
     bool fail_fast = false;
-    std::string shard;  // "K/N", K from 0 to N-1
-    std::string memory_limit = "1G";
+    std::string shard;                                          // "K/N", K from 0 to N-1
+    std::uint64_t memory_limit_bytes = std::uint64_t{1} << 30;  // --memory-limit, default 1G
 };
 
 void setup_verify(CLI::App& app, int& status);
