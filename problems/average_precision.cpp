@@ -1013,23 +1013,30 @@ ap_input parse_ap_input(const json& input, const std::string& path) {
 std::optional<ap_input> read_ap_json_in_blocks(const std::filesystem::path& file,
                                                std::size_t block_size) {
     const std::string name = file.string();
-    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
+    // A pipe could not be read again for an error message: it is read whole, and not even
+    // opened here (a named pipe's writer may be gone by a second open).
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) return std::nullopt;
+    struct descriptor {
+        int fd;
+        ~descriptor() {
+            if (fd >= 0) ::close(fd);
+        }
+    } const file_descriptor{::open(name.c_str(), O_RDONLY | O_CLOEXEC)};
     struct stat status {};
-    const std::size_t size =
-        ::fstat(fd, &status) == 0 ? static_cast<std::size_t>(status.st_size) : 0;
-    fast_reader reader(name, size);
-    const bool done = block_reader(fd, reader, block_size).read();
-    ::close(fd);
-    if (!done) return std::nullopt;
+    if (file_descriptor.fd < 0 || ::fstat(file_descriptor.fd, &status) != 0) return std::nullopt;
+    fast_reader reader(name, static_cast<std::size_t>(status.st_size));
+    if (!block_reader(file_descriptor.fd, reader, block_size).read()) return std::nullopt;
     return reader.take();
 }
 
 ap_input read_ap_json_whole(const std::filesystem::path& file) {
     const std::string name = file.string();
     simdjson::padded_string text;
-    if (simdjson::padded_string::load(name).get(text) != simdjson::SUCCESS) {
-        throw case_file_error(fmt::format("{}: cannot read the file", name));
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error) ||
+        simdjson::padded_string::load(name).get(text) != simdjson::SUCCESS) {
+        text = simdjson::padded_string(read_text_file(name));  // a pipe, or says what is wrong
     }
     return fast_reader(name, text.size())
         .read({text.data(), text.size()}, text.size() + simdjson::SIMDJSON_PADDING);

@@ -1,8 +1,11 @@
 #include "algorithms/average_precision.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <future>
 #include <random>
 #include <string>
 
@@ -834,6 +837,31 @@ TEST_CASE("fast JSON reader: damaged files are never taken by the block reader")
     }
     CHECK(accepted > 100);
     CHECK(refused > 500);
+}
+
+TEST_CASE("fast JSON reader: a pipe is read whole, its errors reported like a file's") {
+    const fs::path fifo = fs::temp_directory_path() / "algojudge_ap_test_pipe";
+    fs::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    auto read_through_pipe = [&](const std::string& text) {
+        auto writer = std::async(std::launch::async, [&] { std::ofstream(fifo) << text; });
+        std::string outcome;
+        try {
+            const ap_input input = load_ap_json_file(fifo);
+            outcome = fmt::format("{} boxes, {} detections", input.set.ground_truth.size(),
+                                  input.set.detections.size());
+        } catch (const case_file_error& e) {
+            outcome = e.what();
+        }
+        writer.get();
+        return outcome;
+    };
+    CHECK(read_through_pipe(R"({"ground_truth":[{"image":"a","class":"c","bbox":[0,0,1,1]}],)"
+                            R"("detections":[]})") == "1 boxes, 0 detections");
+    CHECK(read_through_pipe(R"({"ground_truth":[{"image":"a","class":"c","bbox":[0,0,1]}],)"
+                            R"("detections":[]})") ==
+          fifo.string() + ": ground_truth[0].bbox: expected [x1, y1, x2, y2], got 3 numbers");
+    fs::remove(fifo);
 }
 
 TEST_CASE("text folders: errors name the file and the line") {

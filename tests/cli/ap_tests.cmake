@@ -71,7 +71,7 @@ ap_json_error(box_order x2_less_than_x1.json
 ap_json_error(score_type score_string.json
               "detections\\[0\\].score: expected a number, got a string")
 ap_json_error(malformed_json truncated.json "malformed JSON")
-ap_json_error(missing_file no_such_file.json "cannot read the file")
+ap_json_error(missing_file no_such_file.json "cannot open file")
 
 algojudge_cli_test(NAME ap.error_text_line EXIT 2
     ARGS ap --gt @DATA@/ap/bad/text_gt --det @DATA@/ap/bad/text_det
