@@ -1,9 +1,13 @@
 #include "algorithms/average_precision.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cassert>
 #include <cmath>
+#include <exception>
 #include <numeric>
+#include <thread>
 
 namespace algojudge {
 
@@ -79,7 +83,136 @@ double ap_area(std::span<const pr_point> curve) {
     return area;
 }
 
-ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions) {
+namespace {
+
+constexpr std::uint32_t no_box = UINT32_MAX;
+
+// A detection of the class at hand, copied out of the input: its box and where its image's
+// boxes of the class lie in class_scratch::boxes.
+struct detection_record {
+    box bbox;
+    std::uint32_t first_box = no_box;
+    std::uint32_t box_count = 0;
+};
+
+// The order detections are taken in: descending score, then input order. `position` is the
+// detection's place among its class's detections, which follow input order.
+struct detection_key {
+    std::uint64_t descending_score = 0;
+    std::uint32_t position = 0;
+    friend bool operator<(const detection_key& a, const detection_key& b) {
+        if (a.descending_score != b.descending_score) {
+            return a.descending_score < b.descending_score;
+        }
+        return a.position < b.position;
+    }
+};
+
+// An integer that falls as the score rises; equal scores (+0 and -0 too) give equal integers.
+// Precondition: the score is not NaN.
+std::uint64_t descending_score_key(double score) {
+    constexpr std::uint64_t sign = std::uint64_t{1} << 63;
+    const auto bits = std::bit_cast<std::uint64_t>(score + 0.0);  // -0 + 0 is +0
+    const std::uint64_t ascending = (bits & sign) != 0 ? ~bits : bits | sign;
+    return ~ascending;
+}
+
+enum class box_state : unsigned char { free, matched, difficult };
+
+// One worker's memory, sized once and reused class after class.
+struct class_scratch {
+    explicit class_scratch(std::size_t num_images)
+        : image_first(num_images, no_box), image_count(num_images, 0) {}
+    std::vector<std::uint32_t> image_first, image_count;  // the class's boxes of each image
+    std::vector<ground_truth_box> class_ground_truth;     // copied out in input order
+    std::vector<box> boxes;                               // grouped by image
+    std::vector<box_state> states;                        // parallel to `boxes`
+    std::vector<detection_record> detections;             // the class's, in input order
+    std::vector<detection_key> order;
+};
+
+// Matches one class's detections (`dets`, input indices in input order) against its ground
+// truth (`gts`, likewise) and fills tp, fp and the curve of `out`; num_gt is already set.
+void match_class(const detection_set& set, const ap_conventions& conventions,
+                 std::span<const std::uint32_t> gts, std::span<const std::uint32_t> dets,
+                 class_scratch& scratch, class_ap& out) {
+    // Copy the class's boxes out of the input once, then group them by image (images in order
+    // of first appearance, boxes of an image in input order: the first of equal overlaps wins).
+    std::vector<ground_truth_box>& class_gt = scratch.class_ground_truth;
+    class_gt.resize(gts.size());
+    for (std::size_t i = 0; i < gts.size(); ++i)
+        class_gt[i] = set.ground_truth[gts[i]];
+    for (const ground_truth_box& g : class_gt)
+        ++scratch.image_count[g.image];
+    std::uint32_t offset = 0;
+    for (const ground_truth_box& g : class_gt) {
+        if (scratch.image_first[g.image] == no_box) {
+            scratch.image_first[g.image] = offset;
+            offset += scratch.image_count[g.image];
+            scratch.image_count[g.image] = 0;  // refilled below as the insertion cursor
+        }
+    }
+    scratch.boxes.resize(class_gt.size());
+    scratch.states.resize(class_gt.size());
+    for (const ground_truth_box& g : class_gt) {
+        const std::uint32_t k = scratch.image_first[g.image] + scratch.image_count[g.image]++;
+        scratch.boxes[k] = g.bbox;
+        scratch.states[k] = g.difficult ? box_state::difficult : box_state::free;
+    }
+
+    // Copy the detections out with their image's box range, and sort their keys.
+    scratch.detections.resize(dets.size());
+    scratch.order.resize(dets.size());
+    for (std::size_t i = 0; i < dets.size(); ++i) {
+        const detection& d = set.detections[dets[i]];
+        scratch.detections[i] = {d.bbox, scratch.image_first[d.image],
+                                 scratch.image_count[d.image]};
+        scratch.order[i] = {descending_score_key(d.score), static_cast<std::uint32_t>(i)};
+    }
+    std::sort(scratch.order.begin(), scratch.order.end());
+
+    const bool has_positives = out.num_gt > 0;
+    if (has_positives) out.curve.reserve(dets.size());
+    for (const detection_key& key : scratch.order) {
+        const detection_record& det = scratch.detections[key.position];
+        double best_iou = -1;
+        std::uint32_t best = no_box;
+        for (std::uint32_t k = det.first_box; k < det.first_box + det.box_count; ++k) {
+            const double overlap = iou(det.bbox, scratch.boxes[k], conventions.pixel_plus_one);
+            if (overlap > best_iou) {  // the first of equal overlaps wins, as argmax
+                best_iou = overlap;
+                best = k;
+            }
+        }
+        const bool passes =
+            best != no_box && (conventions.strict_greater ? best_iou > conventions.iou_threshold
+                                                          : best_iou >= conventions.iou_threshold);
+        if (passes && scratch.states[best] == box_state::difficult) continue;  // ignored
+        if (passes && scratch.states[best] == box_state::free) {
+            scratch.states[best] = box_state::matched;
+            ++out.tp;
+        } else {
+            ++out.fp;
+        }
+        if (has_positives) {
+            out.curve.push_back(
+                {static_cast<double>(out.tp) / static_cast<double>(out.num_gt),
+                 static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
+        }
+    }
+    for (const ground_truth_box& g : class_gt) {
+        scratch.image_first[g.image] = no_box;
+        scratch.image_count[g.image] = 0;
+    }
+}
+
+}  // namespace
+
+namespace detail {
+
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions,
+                                     unsigned max_threads) {
+    assert(max_threads >= 1);
     const std::size_t num_classes = set.classes.size();
     const std::size_t num_images = set.images.size();
     ap_result result;
@@ -119,86 +252,55 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
         }
     }
 
-    // Per image, the class's ground truth: a range [image_first, image_end) of `image_boxes`.
-    constexpr std::uint32_t none = UINT32_MAX;
-    std::vector<std::uint32_t> image_first(num_images, none), image_count(num_images, 0);
-    std::vector<std::uint32_t> image_boxes;
-    std::vector<char> matched;
-
-    for (std::size_t class_id = 0; class_id < num_classes; ++class_id) {
-        class_ap& out = result.classes[class_id];
-        const std::span<const std::uint32_t> gts(gt_by_class.data() + gt_start[class_id],
-                                                 gt_start[class_id + 1] - gt_start[class_id]);
-        const std::span<std::uint32_t> dets(det_by_class.data() + det_start[class_id],
-                                            det_start[class_id + 1] - det_start[class_id]);
-        out.num_detections = dets.size();
-
-        // Group the class's boxes by image (two passes of a counting sort over touched images).
-        for (std::uint32_t g : gts)
-            ++image_count[set.ground_truth[g].image];
-        std::uint32_t offset = 0;
-        for (std::uint32_t g : gts) {
-            const std::uint32_t image = set.ground_truth[g].image;
-            if (image_first[image] == none) {
-                image_first[image] = offset;
-                offset += image_count[image];
-                image_count[image] = 0;  // refilled below as the insertion cursor
+    // Classes are independent: workers take them one at a time, biggest first, and each writes
+    // only its classes' entries, so the result does not depend on the number of workers.
+    std::vector<std::uint32_t> class_order(num_classes);
+    std::iota(class_order.begin(), class_order.end(), 0u);
+    std::stable_sort(class_order.begin(), class_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return det_start[a + 1] - det_start[a] > det_start[b + 1] - det_start[b];
+    });
+    std::atomic<std::size_t> next_class{0};
+    auto work = [&] {
+        class_scratch scratch(num_images);
+        for (std::size_t i = next_class++; i < num_classes; i = next_class++) {
+            const std::uint32_t class_id = class_order[i];
+            class_ap& out = result.classes[class_id];
+            const std::span<const std::uint32_t> gts(gt_by_class.data() + gt_start[class_id],
+                                                     gt_start[class_id + 1] - gt_start[class_id]);
+            const std::span<const std::uint32_t> dets(
+                det_by_class.data() + det_start[class_id],
+                det_start[class_id + 1] - det_start[class_id]);
+            out.num_detections = dets.size();
+            match_class(set, conventions, gts, dets, scratch, out);
+            if (out.num_gt > 0) {
+                out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
+                out.ap_area = ap_area(out.curve);
+                out.ap_101point = ap_101point(out.curve);
             }
         }
-        image_boxes.resize(gts.size());
-        for (std::uint32_t g : gts) {
-            const std::uint32_t image = set.ground_truth[g].image;
-            image_boxes[image_first[image] + image_count[image]++] = g;
-        }
-        matched.assign(gts.size(), 0);
-
-        std::stable_sort(dets.begin(), dets.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return set.detections[a].score > set.detections[b].score;
+    };
+    if (max_threads >= 2 && num_classes >= 2) {
+        // A failure (std::bad_alloc) on the helper is handed back to the caller's thread.
+        std::exception_ptr helper_error;
+        std::thread helper([&] {
+            try {
+                work();
+            } catch (...) {
+                helper_error = std::current_exception();
+                next_class = num_classes;  // the caller's thread stops early too
+            }
         });
-
-        const bool has_positives = out.num_gt > 0;
-        if (has_positives) out.curve.reserve(dets.size());
-        for (std::uint32_t d : dets) {
-            const detection& det = set.detections[d];
-            double best_iou = -1;
-            std::uint32_t best = none;
-            if (image_first[det.image] != none) {
-                const std::uint32_t first = image_first[det.image];
-                const std::uint32_t end = first + image_count[det.image];
-                for (std::uint32_t k = first; k < end; ++k) {
-                    const double overlap = iou(det.bbox, set.ground_truth[image_boxes[k]].bbox,
-                                               conventions.pixel_plus_one);
-                    if (overlap > best_iou) {  // the first of equal overlaps wins, as argmax
-                        best_iou = overlap;
-                        best = k;
-                    }
-                }
-            }
-            const bool passes = best != none && (conventions.strict_greater
-                                                     ? best_iou > conventions.iou_threshold
-                                                     : best_iou >= conventions.iou_threshold);
-            if (passes && set.ground_truth[image_boxes[best]].difficult) continue;  // ignored
-            if (passes && !matched[best]) {
-                matched[best] = 1;
-                ++out.tp;
-            } else {
-                ++out.fp;
-            }
-            if (has_positives) {
-                out.curve.push_back(
-                    {static_cast<double>(out.tp) / static_cast<double>(out.num_gt),
-                     static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
-            }
+        try {
+            work();
+        } catch (...) {
+            next_class = num_classes;
+            helper.join();
+            throw;
         }
-        for (std::uint32_t g : gts) {
-            image_first[set.ground_truth[g].image] = none;
-            image_count[set.ground_truth[g].image] = 0;
-        }
-        if (has_positives) {
-            out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
-            out.ap_area = ap_area(out.curve);
-            out.ap_101point = ap_101point(out.curve);
-        }
+        helper.join();
+        if (helper_error) std::rethrow_exception(helper_error);
+    } else {
+        work();
     }
 
     double sum_11 = 0, sum_area = 0, sum_101 = 0;
@@ -217,6 +319,15 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
         result.map_101point = sum_101 / n;
     }
     return result;
+}
+
+}  // namespace detail
+
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions) {
+    const bool big = set.detections.size() >= detail::ap_parallel_min_detections;
+    const unsigned threads =
+        big && std::thread::hardware_concurrency() >= 2 ? detail::ap_max_threads : 1;
+    return detail::evaluate_average_precision(set, conventions, threads);
 }
 
 }  // namespace algojudge

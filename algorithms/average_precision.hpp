@@ -73,11 +73,25 @@ struct ap_result {
 };
 
 double iou(const box& a, const box& b, bool pixel_plus_one);
+// Constraints: ids in range, scores not NaN. Complexity: as above; from
+// detail::ap_parallel_min_detections detections on, classes are split between two threads (the
+// result is the same bit for bit).
 ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions);
 
 // AP from a raw curve (recall non-decreasing).
 double ap_11point(std::span<const pr_point> curve, bool numpy_thresholds);
 double ap_area(std::span<const pr_point> curve);
 double ap_101point(std::span<const pr_point> curve);
+
+namespace detail {
+
+inline constexpr std::size_t ap_parallel_min_detections = 100000;
+inline constexpr unsigned ap_max_threads = 2;
+
+// evaluate_average_precision on up to `max_threads` threads (at least 1), whatever the size.
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions,
+                                     unsigned max_threads);
+
+}  // namespace detail
 
 }  // namespace algojudge
