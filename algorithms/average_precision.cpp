@@ -1,6 +1,7 @@
 #include "algorithms/average_precision.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <bit>
 #include <cassert>
@@ -8,6 +9,7 @@
 #include <exception>
 #include <numeric>
 #include <thread>
+#include <utility>
 
 namespace algojudge {
 
@@ -87,25 +89,11 @@ namespace {
 
 constexpr std::uint32_t no_box = UINT32_MAX;
 
-// A detection of the class at hand, copied out of the input: its box and where its image's
-// boxes of the class lie in class_scratch::boxes.
-struct detection_record {
-    box bbox;
-    std::uint32_t first_box = no_box;
-    std::uint32_t box_count = 0;
-};
-
-// The order detections are taken in: descending score, then input order. `position` is the
-// detection's place among its class's detections, which follow input order.
-struct detection_key {
-    std::uint64_t descending_score = 0;
-    std::uint32_t position = 0;
-    friend bool operator<(const detection_key& a, const detection_key& b) {
-        if (a.descending_score != b.descending_score) {
-            return a.descending_score < b.descending_score;
-        }
-        return a.position < b.position;
-    }
+// One detection of the class at hand. Its best box does not depend on the order detections are
+// taken in (only claiming the box does), so it is found in input order, before the sort.
+struct ranked_detection {
+    std::uint64_t descending_score = 0;  // from descending_score_key
+    std::uint32_t best_box = no_box;     // index into class_scratch::boxes, if past the threshold
 };
 
 // An integer that falls as the score rises; equal scores (+0 and -0 too) give equal integers.
@@ -117,18 +105,66 @@ std::uint64_t descending_score_key(double score) {
     return ~ascending;
 }
 
+// Stable sort by descending_score (so equal scores keep input order): LSD radix sort, a byte at
+// a time, skipping the bytes every key shares; `spare` is the second buffer.
+void sort_by_score(std::vector<ranked_detection>& items, std::vector<ranked_detection>& spare) {
+    constexpr std::size_t small = 256;  // below this, the 8 histograms cost more than they save
+    if (items.size() < small) {
+        std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+            return a.descending_score < b.descending_score;
+        });
+        return;
+    }
+    constexpr int bytes = 8;
+    std::array<std::array<std::size_t, 256>, bytes> counts{};
+    for (const ranked_detection& item : items) {
+        for (int byte = 0; byte < bytes; ++byte)
+            ++counts[byte][(item.descending_score >> (8 * byte)) & 0xff];
+    }
+    spare.resize(items.size());
+    for (int byte = 0; byte < bytes; ++byte) {
+        std::array<std::size_t, 256>& next = counts[byte];
+        const auto digit = [byte](const ranked_detection& item) {
+            return (item.descending_score >> (8 * byte)) & 0xff;
+        };
+        if (next[digit(items.front())] == items.size()) continue;  // one value: nothing moves
+        std::size_t start = 0;
+        for (std::size_t& count : next)
+            start += std::exchange(count, start);
+        for (const ranked_detection& item : items)
+            spare[next[digit(item)]++] = item;
+        items.swap(spare);
+    }
+}
+
+// Gathers read the input's records at scattered, increasing indices: ask for them a few
+// iterations ahead, both ends of the record (it may straddle two cache lines).
+constexpr std::size_t prefetch_distance = 16;
+
+template <class Record>
+void prefetch(std::span<const Record> records, std::span<const std::uint32_t> indices,
+              std::size_t i) {
+    if (i + prefetch_distance >= indices.size()) return;
+    const Record* record = &records[indices[i + prefetch_distance]];
+    __builtin_prefetch(record);
+    __builtin_prefetch(reinterpret_cast<const char*>(record) + sizeof(Record) - 1);
+}
+
 enum class box_state : unsigned char { free, matched, difficult };
+
+struct box_range {
+    std::uint32_t first = no_box;
+    std::uint32_t count = 0;
+};
 
 // One worker's memory, sized once and reused class after class.
 struct class_scratch {
-    explicit class_scratch(std::size_t num_images)
-        : image_first(num_images, no_box), image_count(num_images, 0) {}
-    std::vector<std::uint32_t> image_first, image_count;  // the class's boxes of each image
-    std::vector<ground_truth_box> class_ground_truth;     // copied out in input order
-    std::vector<box> boxes;                               // grouped by image
-    std::vector<box_state> states;                        // parallel to `boxes`
-    std::vector<detection_record> detections;             // the class's, in input order
-    std::vector<detection_key> order;
+    explicit class_scratch(std::size_t num_images) : image_boxes(num_images) {}
+    std::vector<box_range> image_boxes;                // the class's boxes of each image
+    std::vector<ground_truth_box> class_ground_truth;  // copied out in input order
+    std::vector<box> boxes;                            // grouped by image
+    std::vector<box_state> states;                     // parallel to `boxes`
+    std::vector<ranked_detection> detections, spare;
 };
 
 // Matches one class's detections (`dets`, input indices in input order) against its ground
@@ -139,45 +175,39 @@ void match_class(const detection_set& set, const ap_conventions& conventions,
     // Copy the class's boxes out of the input once, then group them by image (images in order
     // of first appearance, boxes of an image in input order: the first of equal overlaps wins).
     std::vector<ground_truth_box>& class_gt = scratch.class_ground_truth;
-    class_gt.resize(gts.size());
-    for (std::size_t i = 0; i < gts.size(); ++i)
-        class_gt[i] = set.ground_truth[gts[i]];
+    class_gt.clear();
+    for (std::size_t i = 0; i < gts.size(); ++i) {
+        prefetch(std::span(set.ground_truth), gts, i);
+        class_gt.push_back(set.ground_truth[gts[i]]);
+    }
     for (const ground_truth_box& g : class_gt)
-        ++scratch.image_count[g.image];
+        ++scratch.image_boxes[g.image].count;
     std::uint32_t offset = 0;
     for (const ground_truth_box& g : class_gt) {
-        if (scratch.image_first[g.image] == no_box) {
-            scratch.image_first[g.image] = offset;
-            offset += scratch.image_count[g.image];
-            scratch.image_count[g.image] = 0;  // refilled below as the insertion cursor
+        box_range& range = scratch.image_boxes[g.image];
+        if (range.first == no_box) {
+            range.first = offset;
+            offset += std::exchange(range.count, 0);  // refilled below as the insertion cursor
         }
     }
     scratch.boxes.resize(class_gt.size());
     scratch.states.resize(class_gt.size());
     for (const ground_truth_box& g : class_gt) {
-        const std::uint32_t k = scratch.image_first[g.image] + scratch.image_count[g.image]++;
+        box_range& range = scratch.image_boxes[g.image];
+        const std::uint32_t k = range.first + range.count++;
         scratch.boxes[k] = g.bbox;
         scratch.states[k] = g.difficult ? box_state::difficult : box_state::free;
     }
 
-    // Copy the detections out with their image's box range, and sort their keys.
-    scratch.detections.resize(dets.size());
-    scratch.order.resize(dets.size());
+    // Each detection's best box of its image (argmax of IoU), kept if it passes the threshold.
+    scratch.detections.clear();
     for (std::size_t i = 0; i < dets.size(); ++i) {
-        const detection& d = set.detections[dets[i]];
-        scratch.detections[i] = {d.bbox, scratch.image_first[d.image],
-                                 scratch.image_count[d.image]};
-        scratch.order[i] = {descending_score_key(d.score), static_cast<std::uint32_t>(i)};
-    }
-    std::sort(scratch.order.begin(), scratch.order.end());
-
-    const bool has_positives = out.num_gt > 0;
-    if (has_positives) out.curve.reserve(dets.size());
-    for (const detection_key& key : scratch.order) {
-        const detection_record& det = scratch.detections[key.position];
+        prefetch(std::span(set.detections), dets, i);
+        const detection& det = set.detections[dets[i]];
+        const box_range range = scratch.image_boxes[det.image];  // count 0 if none
         double best_iou = -1;
         std::uint32_t best = no_box;
-        for (std::uint32_t k = det.first_box; k < det.first_box + det.box_count; ++k) {
+        for (std::uint32_t k = range.first; k < range.first + range.count; ++k) {
             const double overlap = iou(det.bbox, scratch.boxes[k], conventions.pixel_plus_one);
             if (overlap > best_iou) {  // the first of equal overlaps wins, as argmax
                 best_iou = overlap;
@@ -187,9 +217,22 @@ void match_class(const detection_set& set, const ap_conventions& conventions,
         const bool passes =
             best != no_box && (conventions.strict_greater ? best_iou > conventions.iou_threshold
                                                           : best_iou >= conventions.iou_threshold);
-        if (passes && scratch.states[best] == box_state::difficult) continue;  // ignored
-        if (passes && scratch.states[best] == box_state::free) {
-            scratch.states[best] = box_state::matched;
+        scratch.detections.push_back({descending_score_key(det.score), passes ? best : no_box});
+    }
+    for (const ground_truth_box& g : class_gt)
+        scratch.image_boxes[g.image] = box_range{};
+
+    // By descending score, each detection claims its box: a difficult one ignores it, a free
+    // one makes it a TP, a taken one (or none) a FP.
+    sort_by_score(scratch.detections, scratch.spare);
+    const bool has_positives = out.num_gt > 0;
+    if (has_positives) out.curve.reserve(dets.size());
+    for (const ranked_detection& det : scratch.detections) {
+        if (det.best_box != no_box && scratch.states[det.best_box] == box_state::difficult) {
+            continue;
+        }
+        if (det.best_box != no_box && scratch.states[det.best_box] == box_state::free) {
+            scratch.states[det.best_box] = box_state::matched;
             ++out.tp;
         } else {
             ++out.fp;
@@ -199,10 +242,6 @@ void match_class(const detection_set& set, const ap_conventions& conventions,
                 {static_cast<double>(out.tp) / static_cast<double>(out.num_gt),
                  static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
         }
-    }
-    for (const ground_truth_box& g : class_gt) {
-        scratch.image_first[g.image] = no_box;
-        scratch.image_count[g.image] = 0;
     }
 }
 

@@ -253,20 +253,27 @@ const detection_set& big_set() {
     return set;
 }
 
-// Evaluation alone on the issue-5 set; the first iteration is checked against the baseline.
+// Evaluation alone on the issue-5 set, on 1 or 2 threads (the argument); the result is first
+// checked against the baseline's, bit for bit.
 void bm_evaluate_big(benchmark::State& state) {
     const detection_set& set = big_set();
     const ap_conventions conventions;
-    if (!identical(evaluate_average_precision(set, conventions),
+    const auto threads = static_cast<unsigned>(state.range(0));
+    if (!identical(detail::evaluate_average_precision(set, conventions, threads),
                    evaluate_through_indices(set, conventions))) {
         state.SkipWithError("results differ from the baseline's");
         return;
     }
     for (auto _ : state)
-        benchmark::DoNotOptimize(evaluate_average_precision(set, conventions));
+        benchmark::DoNotOptimize(detail::evaluate_average_precision(set, conventions, threads));
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(set.detections.size()));
 }
-BENCHMARK(bm_evaluate_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(bm_evaluate_big)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void bm_evaluate_big_through_indices_baseline(benchmark::State& state) {
     const detection_set& set = big_set();
