@@ -7,6 +7,7 @@
 #include <cassert>
 #include <cmath>
 #include <exception>
+#include <memory>
 #include <numeric>
 #include <thread>
 #include <utility>
@@ -17,22 +18,47 @@ namespace {
 
 // 11-point (or 101-point) interpolation: the mean over thresholds t of the highest precision
 // at recall >= t (0 when the curve never reaches t). `threshold(i)` gives the i-th t.
-template <class Threshold>
-double interpolated_ap(std::span<const pr_point> curve, int steps, Threshold threshold) {
-    // Suffix maxima of precision: best[i] = max precision over curve[i..].
-    std::vector<double> best(curve.size() + 1, 0.0);
-    for (std::size_t i = curve.size(); i-- > 0;) {
-        best[i] = std::max(best[i + 1], curve[i].precision);
+template <int steps, class Threshold>
+double interpolated_ap(std::span<const pr_point> curve, Threshold threshold) {
+    // From the highest t down, the points with recall >= t grow as a suffix of the curve
+    // (recall is non-decreasing): one backward pass keeps the suffix's best precision.
+    std::array<double, steps + 1> best{};
+    double suffix_best = 0;
+    std::size_t suffix_start = curve.size();
+    for (int i = steps; i >= 0; --i) {
+        const double t = threshold(i);
+        while (suffix_start > 0 && curve[suffix_start - 1].recall >= t)
+            suffix_best = std::max(suffix_best, curve[--suffix_start].precision);
+        best[static_cast<std::size_t>(i)] = suffix_best;
     }
     double sum = 0;
-    std::size_t first = 0;  // first point with recall >= t; t grows, recall is non-decreasing
-    for (int i = 0; i <= steps; ++i) {
-        const double t = threshold(i);
-        while (first < curve.size() && curve[first].recall < t)
-            ++first;
-        sum += best[first];
-    }
+    for (double precision : best)  // summed from the lowest t, as the mean is defined
+        sum += precision;
     return sum / (steps + 1);
+}
+
+// VOC2010+ area, with `envelope` as working memory (reused across classes).
+double area_under_envelope(std::span<const pr_point> curve, std::vector<double>& envelope) {
+    // Precision made monotone from the right, then summed over the recall steps. Sentinels
+    // (recall 0, precision 0) in front and (recall 1, precision 0) behind as the devkit adds
+    // them; the envelope runs from the right, so the front sentinel takes the max.
+    const std::size_t n = curve.size();
+    envelope.resize(n + 2);
+    envelope[n + 1] = 0.0;
+    for (std::size_t i = n + 1; i-- > 1;)
+        envelope[i] = std::max(curve[i - 1].precision, envelope[i + 1]);
+    envelope[0] = std::max(0.0, envelope[1]);
+    auto recall_at = [&](std::size_t i) {
+        if (i == 0) return 0.0;
+        if (i == n + 1) return 1.0;
+        return curve[i - 1].recall;
+    };
+    double area = 0;
+    for (std::size_t i = 0; i + 1 < n + 2; ++i) {
+        const double step = recall_at(i + 1) - recall_at(i);
+        if (step != 0) area += step * envelope[i + 1];
+    }
+    return area;
 }
 
 }  // namespace
@@ -53,36 +79,18 @@ double iou(const box& a, const box& b, bool pixel_plus_one) {
 double ap_11point(std::span<const pr_point> curve, bool numpy_thresholds) {
     if (numpy_thresholds) {
         // numpy.arange(0, 1.1, 0.1) computes i * 0.1: 0.30000000000000004, 0.6000000000000001...
-        return interpolated_ap(curve, 10, [](int i) { return i * 0.1; });
+        return interpolated_ap<10>(curve, [](int i) { return i * 0.1; });
     }
-    return interpolated_ap(curve, 10, [](int i) { return i / 10.0; });
+    return interpolated_ap<10>(curve, [](int i) { return i / 10.0; });
 }
 
 double ap_101point(std::span<const pr_point> curve) {
-    return interpolated_ap(curve, 100, [](int i) { return i / 100.0; });
+    return interpolated_ap<100>(curve, [](int i) { return i / 100.0; });
 }
 
 double ap_area(std::span<const pr_point> curve) {
-    // VOC2010+: precision made monotone from the right, then summed over the recall steps.
-    // Sentinels (recall 0, precision 0) in front and (recall 1, precision 0) behind as the
-    // devkit adds them; the envelope runs from the right, so the front sentinel takes the max.
-    const std::size_t n = curve.size();
-    std::vector<double> envelope(n + 2, 0.0);
-    for (std::size_t i = 0; i < n; ++i)
-        envelope[i + 1] = curve[i].precision;
-    for (std::size_t i = n + 1; i-- > 0;)
-        envelope[i] = std::max(envelope[i], envelope[i + 1]);
-    auto recall_at = [&](std::size_t i) {
-        if (i == 0) return 0.0;
-        if (i == n + 1) return 1.0;
-        return curve[i - 1].recall;
-    };
-    double area = 0;
-    for (std::size_t i = 0; i + 1 < n + 2; ++i) {
-        const double step = recall_at(i + 1) - recall_at(i);
-        if (step != 0) area += step * envelope[i + 1];
-    }
-    return area;
+    std::vector<double> envelope;
+    return area_under_envelope(curve, envelope);
 }
 
 namespace {
@@ -165,6 +173,7 @@ struct class_scratch {
     std::vector<box> boxes;                            // grouped by image
     std::vector<box_state> states;                     // parallel to `boxes`
     std::vector<ranked_detection> detections, spare;
+    std::vector<double> envelope;  // for area_under_envelope
 };
 
 // Matches one class's detections (`dets`, input indices in input order) against its ground
@@ -278,8 +287,11 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
     }
     std::partial_sum(gt_start.begin(), gt_start.end(), gt_start.begin());
     std::partial_sum(det_start.begin(), det_start.end(), det_start.begin());
-    std::vector<std::uint32_t> gt_by_class(set.ground_truth.size());
-    std::vector<std::uint32_t> det_by_class(set.detections.size());
+    // Every entry is written below: no zero fill (it would be a pass over fresh pages).
+    const auto gt_by_class =
+        std::make_unique_for_overwrite<std::uint32_t[]>(set.ground_truth.size());
+    const auto det_by_class =
+        std::make_unique_for_overwrite<std::uint32_t[]>(set.detections.size());
     {
         std::vector<std::size_t> next(gt_start.begin(), gt_start.end() - 1);
         for (std::size_t i = 0; i < set.ground_truth.size(); ++i) {
@@ -304,16 +316,16 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
         for (std::size_t i = next_class++; i < num_classes; i = next_class++) {
             const std::uint32_t class_id = class_order[i];
             class_ap& out = result.classes[class_id];
-            const std::span<const std::uint32_t> gts(gt_by_class.data() + gt_start[class_id],
+            const std::span<const std::uint32_t> gts(gt_by_class.get() + gt_start[class_id],
                                                      gt_start[class_id + 1] - gt_start[class_id]);
             const std::span<const std::uint32_t> dets(
-                det_by_class.data() + det_start[class_id],
+                det_by_class.get() + det_start[class_id],
                 det_start[class_id + 1] - det_start[class_id]);
             out.num_detections = dets.size();
             match_class(set, conventions, gts, dets, scratch, out);
             if (out.num_gt > 0) {
                 out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
-                out.ap_area = ap_area(out.curve);
+                out.ap_area = area_under_envelope(out.curve, scratch.envelope);
                 out.ap_101point = ap_101point(out.curve);
             }
         }
