@@ -165,9 +165,18 @@ struct box_range {
     std::uint32_t count = 0;
 };
 
-// One worker's memory, sized once and reused class after class.
+// One worker's memory, allocated once for the biggest class and reused class after class: no
+// reallocation (nor the unmapping of a big freed block) while the classes run.
 struct class_scratch {
-    explicit class_scratch(std::size_t num_images) : image_boxes(num_images) {}
+    class_scratch(std::size_t num_images, std::size_t most_boxes, std::size_t most_detections)
+        : image_boxes(num_images) {
+        class_ground_truth.reserve(most_boxes);
+        boxes.reserve(most_boxes);
+        states.reserve(most_boxes);
+        detections.reserve(most_detections);
+        spare.reserve(most_detections);
+        envelope.reserve(most_detections + 2);
+    }
     std::vector<box_range> image_boxes;                // the class's boxes of each image
     std::vector<ground_truth_box> class_ground_truth;  // copied out in input order
     std::vector<box> boxes;                            // grouped by image
@@ -178,9 +187,10 @@ struct class_scratch {
 
 // Matches one class's detections (`dets`, input indices in input order) against its ground
 // truth (`gts`, likewise) and fills tp, fp and the curve of `out`; num_gt is already set.
-void match_class(const detection_set& set, const ap_conventions& conventions,
-                 std::span<const std::uint32_t> gts, std::span<const std::uint32_t> dets,
-                 class_scratch& scratch, class_ap& out) {
+// Returns how many of the detections are on images without any ground truth.
+std::size_t match_class(const detection_set& set, const ap_conventions& conventions,
+                        std::span<const std::uint32_t> gts, std::span<const std::uint32_t> dets,
+                        std::span<const char> image_has_gt, class_scratch& scratch, class_ap& out) {
     // Copy the class's boxes out of the input once, then group them by image (images in order
     // of first appearance, boxes of an image in input order: the first of equal overlaps wins).
     std::vector<ground_truth_box>& class_gt = scratch.class_ground_truth;
@@ -209,11 +219,13 @@ void match_class(const detection_set& set, const ap_conventions& conventions,
     }
 
     // Each detection's best box of its image (argmax of IoU), kept if it passes the threshold.
+    std::size_t without_ground_truth_image = 0;
     scratch.detections.clear();
     for (std::size_t i = 0; i < dets.size(); ++i) {
         prefetch(std::span(set.detections), dets, i);
         const detection& det = set.detections[dets[i]];
         const box_range range = scratch.image_boxes[det.image];  // count 0 if none
+        if (range.count == 0 && !image_has_gt[det.image]) ++without_ground_truth_image;
         double best_iou = -1;
         std::uint32_t best = no_box;
         for (std::uint32_t k = range.first; k < range.first + range.count; ++k) {
@@ -252,6 +264,73 @@ void match_class(const detection_set& set, const ap_conventions& conventions,
                  static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
         }
     }
+    if (has_positives) {
+        out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
+        out.ap_area = area_under_envelope(out.curve, scratch.envelope);
+        out.ap_101point = ap_101point(out.curve);
+    }
+    return without_ground_truth_image;
+}
+
+// Records of one kind (ground truth or detections) bucketed by class, input order kept.
+struct class_buckets {
+    std::vector<std::size_t> start;          // class k owns [start[k], start[k + 1])
+    std::unique_ptr<std::uint32_t[]> index;  // into the input array
+    std::span<const std::uint32_t> of(std::size_t class_id) const {
+        return {index.get() + start[class_id], start[class_id + 1] - start[class_id]};
+    }
+    std::size_t biggest() const {
+        std::size_t most = 0;
+        for (std::size_t k = 0; k + 1 < start.size(); ++k)
+            most = std::max(most, start[k + 1] - start[k]);
+        return most;
+    }
+};
+
+// Counting sort by class; `visit` sees each record once, in input order, on the counting pass.
+template <class Record, class Visit>
+class_buckets bucket_by_class(const std::vector<Record>& records, std::size_t num_classes,
+                              Visit visit) {
+    class_buckets buckets;
+    buckets.start.assign(num_classes + 1, 0);
+    for (const Record& r : records) {
+        assert(r.class_id < num_classes);
+        ++buckets.start[r.class_id + 1];
+        visit(r);
+    }
+    std::partial_sum(buckets.start.begin(), buckets.start.end(), buckets.start.begin());
+    // Every entry is written below: no zero fill (a pass over fresh pages).
+    buckets.index = std::make_unique_for_overwrite<std::uint32_t[]>(records.size());
+    std::vector<std::size_t> next(buckets.start.begin(), buckets.start.end() - 1);
+    for (std::size_t i = 0; i < records.size(); ++i)
+        buckets.index[next[records[i].class_id]++] = static_cast<std::uint32_t>(i);
+    return buckets;
+}
+
+// Runs work(0), and work(1) when `workers` is 2, on the calling thread and a helper; a failure
+// (std::bad_alloc) on either is rethrown here once both have stopped.
+template <class Work>
+void run_workers(unsigned workers, Work work) {
+    if (workers < 2) {
+        work(0u);
+        return;
+    }
+    std::exception_ptr helper_error;
+    std::thread helper([&] {
+        try {
+            work(1u);
+        } catch (...) {
+            helper_error = std::current_exception();
+        }
+    });
+    try {
+        work(0u);
+    } catch (...) {
+        helper.join();
+        throw;
+    }
+    helper.join();
+    if (helper_error) std::rethrow_exception(helper_error);
 }
 
 }  // namespace
@@ -263,96 +342,57 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
     assert(max_threads >= 1);
     const std::size_t num_classes = set.classes.size();
     const std::size_t num_images = set.images.size();
+    const unsigned workers = max_threads >= 2 && num_classes >= 2 ? 2 : 1;
     ap_result result;
     result.classes.resize(num_classes);
 
-    // Bucket ground truth and detections by class (counting sort keeps input order).
-    std::vector<std::size_t> gt_start(num_classes + 1, 0), det_start(num_classes + 1, 0);
+    // Bucket ground truth and detections by class; with two workers, one array each (the first
+    // pass over freshly loaded arrays is the slow one).
     std::vector<char> image_has_gt(num_images, 0);
-    for (const ground_truth_box& g : set.ground_truth) {
-        assert(g.class_id < num_classes && g.image < num_images);
-        ++gt_start[g.class_id + 1];
-        image_has_gt[g.image] = 1;
-        class_ap& c = result.classes[g.class_id];
-        if (g.difficult) {
-            ++c.num_difficult;
-        } else {
-            ++c.num_gt;
-        }
-    }
-    for (const detection& d : set.detections) {
-        assert(d.class_id < num_classes && d.image < num_images);
-        ++det_start[d.class_id + 1];
-        if (!image_has_gt[d.image]) ++result.detections_without_ground_truth_image;
-    }
-    std::partial_sum(gt_start.begin(), gt_start.end(), gt_start.begin());
-    std::partial_sum(det_start.begin(), det_start.end(), det_start.begin());
-    // Every entry is written below: no zero fill (it would be a pass over fresh pages).
-    const auto gt_by_class =
-        std::make_unique_for_overwrite<std::uint32_t[]>(set.ground_truth.size());
-    const auto det_by_class =
-        std::make_unique_for_overwrite<std::uint32_t[]>(set.detections.size());
-    {
-        std::vector<std::size_t> next(gt_start.begin(), gt_start.end() - 1);
-        for (std::size_t i = 0; i < set.ground_truth.size(); ++i) {
-            gt_by_class[next[set.ground_truth[i].class_id]++] = static_cast<std::uint32_t>(i);
-        }
-        next.assign(det_start.begin(), det_start.end() - 1);
-        for (std::size_t i = 0; i < set.detections.size(); ++i) {
-            det_by_class[next[set.detections[i].class_id]++] = static_cast<std::uint32_t>(i);
-        }
-    }
+    class_buckets gt_buckets, det_buckets;
+    const auto bucket_ground_truth = [&] {
+        gt_buckets = bucket_by_class(set.ground_truth, num_classes, [&](const ground_truth_box& g) {
+            assert(g.image < num_images);
+            image_has_gt[g.image] = 1;
+            class_ap& c = result.classes[g.class_id];
+            ++(g.difficult ? c.num_difficult : c.num_gt);
+        });
+    };
+    const auto bucket_detections = [&] {
+        det_buckets = bucket_by_class(set.detections, num_classes, [&](const detection& d) {
+            assert(d.image < num_images);
+            (void)d;
+        });
+    };
+    run_workers(workers, [&](unsigned worker) {
+        if (worker == 0) bucket_ground_truth();
+        if (worker == 1 || workers == 1) bucket_detections();
+    });
 
     // Classes are independent: workers take them one at a time, biggest first, and each writes
     // only its classes' entries, so the result does not depend on the number of workers.
     std::vector<std::uint32_t> class_order(num_classes);
     std::iota(class_order.begin(), class_order.end(), 0u);
     std::stable_sort(class_order.begin(), class_order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return det_start[a + 1] - det_start[a] > det_start[b + 1] - det_start[b];
+        return det_buckets.of(a).size() > det_buckets.of(b).size();
     });
+    std::vector<std::size_t> without_ground_truth_image(num_classes, 0);
+    const std::size_t most_boxes = gt_buckets.biggest();
+    const std::size_t most_detections = det_buckets.biggest();
     std::atomic<std::size_t> next_class{0};
-    auto work = [&] {
-        class_scratch scratch(num_images);
+    run_workers(workers, [&](unsigned) {
+        class_scratch scratch(num_images, most_boxes, most_detections);
         for (std::size_t i = next_class++; i < num_classes; i = next_class++) {
             const std::uint32_t class_id = class_order[i];
             class_ap& out = result.classes[class_id];
-            const std::span<const std::uint32_t> gts(gt_by_class.get() + gt_start[class_id],
-                                                     gt_start[class_id + 1] - gt_start[class_id]);
-            const std::span<const std::uint32_t> dets(
-                det_by_class.get() + det_start[class_id],
-                det_start[class_id + 1] - det_start[class_id]);
-            out.num_detections = dets.size();
-            match_class(set, conventions, gts, dets, scratch, out);
-            if (out.num_gt > 0) {
-                out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
-                out.ap_area = area_under_envelope(out.curve, scratch.envelope);
-                out.ap_101point = ap_101point(out.curve);
-            }
+            out.num_detections = det_buckets.of(class_id).size();
+            without_ground_truth_image[class_id] =
+                match_class(set, conventions, gt_buckets.of(class_id), det_buckets.of(class_id),
+                            image_has_gt, scratch, out);
         }
-    };
-    if (max_threads >= 2 && num_classes >= 2) {
-        // A failure (std::bad_alloc) on the helper is handed back to the caller's thread.
-        std::exception_ptr helper_error;
-        std::thread helper([&] {
-            try {
-                work();
-            } catch (...) {
-                helper_error = std::current_exception();
-                next_class = num_classes;  // the caller's thread stops early too
-            }
-        });
-        try {
-            work();
-        } catch (...) {
-            next_class = num_classes;
-            helper.join();
-            throw;
-        }
-        helper.join();
-        if (helper_error) std::rethrow_exception(helper_error);
-    } else {
-        work();
-    }
+    });
+    result.detections_without_ground_truth_image = std::accumulate(
+        without_ground_truth_image.begin(), without_ground_truth_image.end(), std::size_t{0});
 
     double sum_11 = 0, sum_area = 0, sum_101 = 0;
     std::size_t counted = 0;
@@ -376,9 +416,9 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
 
 ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions) {
     const bool big = set.detections.size() >= detail::ap_parallel_min_detections;
-    const unsigned threads =
-        big && std::thread::hardware_concurrency() >= 2 ? detail::ap_max_threads : 1;
-    return detail::evaluate_average_precision(set, conventions, threads);
+    const bool two_cores = std::thread::hardware_concurrency() >= 2;
+    return detail::evaluate_average_precision(set, conventions,
+                                              big && two_cores ? detail::ap_max_threads : 1);
 }
 
 }  // namespace algojudge
