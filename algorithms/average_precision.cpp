@@ -415,10 +415,10 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
 }  // namespace detail
 
 ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions) {
-    const bool big = set.detections.size() >= detail::ap_parallel_min_detections;
-    const bool two_cores = std::thread::hardware_concurrency() >= 2;
+    const bool threaded = set.detections.size() >= detail::ap_parallel_min_detections &&
+                          std::thread::hardware_concurrency() >= 2;  // asked only when big
     return detail::evaluate_average_precision(set, conventions,
-                                              big && two_cores ? detail::ap_max_threads : 1);
+                                              threaded ? detail::ap_max_threads : 1);
 }
 
 }  // namespace algojudge
