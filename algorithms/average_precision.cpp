@@ -1,9 +1,16 @@
 #include "algorithms/average_precision.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
 #include <cassert>
 #include <cmath>
+#include <exception>
+#include <memory>
 #include <numeric>
+#include <thread>
+#include <utility>
 
 namespace algojudge {
 
@@ -11,22 +18,47 @@ namespace {
 
 // 11-point (or 101-point) interpolation: the mean over thresholds t of the highest precision
 // at recall >= t (0 when the curve never reaches t). `threshold(i)` gives the i-th t.
-template <class Threshold>
-double interpolated_ap(std::span<const pr_point> curve, int steps, Threshold threshold) {
-    // Suffix maxima of precision: best[i] = max precision over curve[i..].
-    std::vector<double> best(curve.size() + 1, 0.0);
-    for (std::size_t i = curve.size(); i-- > 0;) {
-        best[i] = std::max(best[i + 1], curve[i].precision);
+template <int steps, class Threshold>
+double interpolated_ap(std::span<const pr_point> curve, Threshold threshold) {
+    // From the highest t down, the points with recall >= t grow as a suffix of the curve
+    // (recall is non-decreasing): one backward pass keeps the suffix's best precision.
+    std::array<double, steps + 1> best{};
+    double suffix_best = 0;
+    std::size_t suffix_start = curve.size();
+    for (int i = steps; i >= 0; --i) {
+        const double t = threshold(i);
+        while (suffix_start > 0 && curve[suffix_start - 1].recall >= t)
+            suffix_best = std::max(suffix_best, curve[--suffix_start].precision);
+        best[static_cast<std::size_t>(i)] = suffix_best;
     }
     double sum = 0;
-    std::size_t first = 0;  // first point with recall >= t; t grows, recall is non-decreasing
-    for (int i = 0; i <= steps; ++i) {
-        const double t = threshold(i);
-        while (first < curve.size() && curve[first].recall < t)
-            ++first;
-        sum += best[first];
-    }
+    for (double precision : best)  // summed from the lowest t, as the mean is defined
+        sum += precision;
     return sum / (steps + 1);
+}
+
+// VOC2010+ area, with `envelope` as working memory (reused across classes).
+double area_under_envelope(std::span<const pr_point> curve, std::vector<double>& envelope) {
+    // Precision made monotone from the right, then summed over the recall steps. Sentinels
+    // (recall 0, precision 0) in front and (recall 1, precision 0) behind as the devkit adds
+    // them; the envelope runs from the right, so the front sentinel takes the max.
+    const std::size_t n = curve.size();
+    envelope.resize(n + 2);
+    envelope[n + 1] = 0.0;
+    for (std::size_t i = n + 1; i-- > 1;)
+        envelope[i] = std::max(curve[i - 1].precision, envelope[i + 1]);
+    envelope[0] = std::max(0.0, envelope[1]);
+    auto recall_at = [&](std::size_t i) {
+        if (i == 0) return 0.0;
+        if (i == n + 1) return 1.0;
+        return curve[i - 1].recall;
+    };
+    double area = 0;
+    for (std::size_t i = 0; i + 1 < n + 2; ++i) {
+        const double step = recall_at(i + 1) - recall_at(i);
+        if (step != 0) area += step * envelope[i + 1];
+    }
+    return area;
 }
 
 }  // namespace
@@ -47,159 +79,320 @@ double iou(const box& a, const box& b, bool pixel_plus_one) {
 double ap_11point(std::span<const pr_point> curve, bool numpy_thresholds) {
     if (numpy_thresholds) {
         // numpy.arange(0, 1.1, 0.1) computes i * 0.1: 0.30000000000000004, 0.6000000000000001...
-        return interpolated_ap(curve, 10, [](int i) { return i * 0.1; });
+        return interpolated_ap<10>(curve, [](int i) { return i * 0.1; });
     }
-    return interpolated_ap(curve, 10, [](int i) { return i / 10.0; });
+    return interpolated_ap<10>(curve, [](int i) { return i / 10.0; });
 }
 
 double ap_101point(std::span<const pr_point> curve) {
-    return interpolated_ap(curve, 100, [](int i) { return i / 100.0; });
+    return interpolated_ap<100>(curve, [](int i) { return i / 100.0; });
 }
 
 double ap_area(std::span<const pr_point> curve) {
-    // VOC2010+: precision made monotone from the right, then summed over the recall steps.
-    // Sentinels (recall 0, precision 0) in front and (recall 1, precision 0) behind as the
-    // devkit adds them; the envelope runs from the right, so the front sentinel takes the max.
-    const std::size_t n = curve.size();
-    std::vector<double> envelope(n + 2, 0.0);
-    for (std::size_t i = 0; i < n; ++i)
-        envelope[i + 1] = curve[i].precision;
-    for (std::size_t i = n + 1; i-- > 0;)
-        envelope[i] = std::max(envelope[i], envelope[i + 1]);
-    auto recall_at = [&](std::size_t i) {
-        if (i == 0) return 0.0;
-        if (i == n + 1) return 1.0;
-        return curve[i - 1].recall;
-    };
-    double area = 0;
-    for (std::size_t i = 0; i + 1 < n + 2; ++i) {
-        const double step = recall_at(i + 1) - recall_at(i);
-        if (step != 0) area += step * envelope[i + 1];
-    }
-    return area;
+    std::vector<double> envelope;
+    return area_under_envelope(curve, envelope);
 }
 
-ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions) {
+namespace {
+
+constexpr std::uint32_t no_box = UINT32_MAX;
+
+// One detection of the class at hand. Its best box does not depend on the order detections are
+// taken in (only claiming the box does), so it is found in input order, before the sort.
+struct ranked_detection {
+    std::uint64_t descending_score = 0;  // from descending_score_key
+    std::uint32_t best_box = no_box;     // index into class_scratch::boxes, if past the threshold
+};
+
+// An integer that falls as the score rises; equal scores (+0 and -0 too) give equal integers.
+// Precondition: the score is not NaN.
+std::uint64_t descending_score_key(double score) {
+    constexpr std::uint64_t sign = std::uint64_t{1} << 63;
+    const auto bits = std::bit_cast<std::uint64_t>(score + 0.0);  // -0 + 0 is +0
+    const std::uint64_t ascending = (bits & sign) != 0 ? ~bits : bits | sign;
+    return ~ascending;
+}
+
+// Stable sort by descending_score (so equal scores keep input order): LSD radix sort, a byte at
+// a time, skipping the bytes every key shares; `spare` is the second buffer.
+void sort_by_score(std::vector<ranked_detection>& items, std::vector<ranked_detection>& spare) {
+    constexpr std::size_t small = 256;  // below this, the 8 histograms cost more than they save
+    if (items.size() < small) {
+        std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+            return a.descending_score < b.descending_score;
+        });
+        return;
+    }
+    constexpr int bytes = 8;
+    std::array<std::array<std::size_t, 256>, bytes> counts{};
+    for (const ranked_detection& item : items) {
+        for (int byte = 0; byte < bytes; ++byte)
+            ++counts[byte][(item.descending_score >> (8 * byte)) & 0xff];
+    }
+    spare.resize(items.size());
+    for (int byte = 0; byte < bytes; ++byte) {
+        std::array<std::size_t, 256>& next = counts[byte];
+        const auto digit = [byte](const ranked_detection& item) {
+            return (item.descending_score >> (8 * byte)) & 0xff;
+        };
+        if (next[digit(items.front())] == items.size()) continue;  // one value: nothing moves
+        std::size_t start = 0;
+        for (std::size_t& count : next)
+            start += std::exchange(count, start);
+        for (const ranked_detection& item : items)
+            spare[next[digit(item)]++] = item;
+        items.swap(spare);
+    }
+}
+
+// Gathers read the input's records at scattered, increasing indices: ask for them a few
+// iterations ahead, both ends of the record (it may straddle two cache lines).
+constexpr std::size_t prefetch_distance = 16;
+
+template <class Record>
+void prefetch(std::span<const Record> records, std::span<const std::uint32_t> indices,
+              std::size_t i) {
+    if (i + prefetch_distance >= indices.size()) return;
+    const Record* record = &records[indices[i + prefetch_distance]];
+    __builtin_prefetch(record);
+    __builtin_prefetch(reinterpret_cast<const char*>(record) + sizeof(Record) - 1);
+}
+
+enum class box_state : unsigned char { free, matched, difficult };
+
+struct box_range {
+    std::uint32_t first = no_box;
+    std::uint32_t count = 0;
+};
+
+// One worker's memory, allocated once for the biggest class and reused class after class: no
+// reallocation (nor the unmapping of a big freed block) while the classes run.
+struct class_scratch {
+    class_scratch(std::size_t num_images, std::size_t most_boxes, std::size_t most_detections)
+        : image_boxes(num_images) {
+        class_ground_truth.reserve(most_boxes);
+        boxes.reserve(most_boxes);
+        states.reserve(most_boxes);
+        detections.reserve(most_detections);
+        spare.reserve(most_detections);
+        envelope.reserve(most_detections + 2);
+    }
+    std::vector<box_range> image_boxes;                // the class's boxes of each image
+    std::vector<ground_truth_box> class_ground_truth;  // copied out in input order
+    std::vector<box> boxes;                            // grouped by image
+    std::vector<box_state> states;                     // parallel to `boxes`
+    std::vector<ranked_detection> detections, spare;
+    std::vector<double> envelope;  // for area_under_envelope
+};
+
+// Matches one class's detections (`dets`, input indices in input order) against its ground
+// truth (`gts`, likewise) and fills tp, fp and the curve of `out`; num_gt is already set.
+// Returns how many of the detections are on images without any ground truth.
+std::size_t match_class(const detection_set& set, const ap_conventions& conventions,
+                        std::span<const std::uint32_t> gts, std::span<const std::uint32_t> dets,
+                        std::span<const char> image_has_gt, class_scratch& scratch, class_ap& out) {
+    // Copy the class's boxes out of the input once, then group them by image (images in order
+    // of first appearance, boxes of an image in input order: the first of equal overlaps wins).
+    std::vector<ground_truth_box>& class_gt = scratch.class_ground_truth;
+    class_gt.clear();
+    for (std::size_t i = 0; i < gts.size(); ++i) {
+        prefetch(std::span(set.ground_truth), gts, i);
+        class_gt.push_back(set.ground_truth[gts[i]]);
+    }
+    for (const ground_truth_box& g : class_gt)
+        ++scratch.image_boxes[g.image].count;
+    std::uint32_t offset = 0;
+    for (const ground_truth_box& g : class_gt) {
+        box_range& range = scratch.image_boxes[g.image];
+        if (range.first == no_box) {
+            range.first = offset;
+            offset += std::exchange(range.count, 0);  // refilled below as the insertion cursor
+        }
+    }
+    scratch.boxes.resize(class_gt.size());
+    scratch.states.resize(class_gt.size());
+    for (const ground_truth_box& g : class_gt) {
+        box_range& range = scratch.image_boxes[g.image];
+        const std::uint32_t k = range.first + range.count++;
+        scratch.boxes[k] = g.bbox;
+        scratch.states[k] = g.difficult ? box_state::difficult : box_state::free;
+    }
+
+    // Each detection's best box of its image (argmax of IoU), kept if it passes the threshold.
+    std::size_t without_ground_truth_image = 0;
+    scratch.detections.clear();
+    for (std::size_t i = 0; i < dets.size(); ++i) {
+        prefetch(std::span(set.detections), dets, i);
+        const detection& det = set.detections[dets[i]];
+        const box_range range = scratch.image_boxes[det.image];  // count 0 if none
+        if (range.count == 0 && !image_has_gt[det.image]) ++without_ground_truth_image;
+        double best_iou = -1;
+        std::uint32_t best = no_box;
+        for (std::uint32_t k = range.first; k < range.first + range.count; ++k) {
+            const double overlap = iou(det.bbox, scratch.boxes[k], conventions.pixel_plus_one);
+            if (overlap > best_iou) {  // the first of equal overlaps wins, as argmax
+                best_iou = overlap;
+                best = k;
+            }
+        }
+        const bool passes =
+            best != no_box && (conventions.strict_greater ? best_iou > conventions.iou_threshold
+                                                          : best_iou >= conventions.iou_threshold);
+        scratch.detections.push_back({descending_score_key(det.score), passes ? best : no_box});
+    }
+    for (const ground_truth_box& g : class_gt)
+        scratch.image_boxes[g.image] = box_range{};
+
+    // By descending score, each detection claims its box: a difficult one ignores it, a free
+    // one makes it a TP, a taken one (or none) a FP.
+    sort_by_score(scratch.detections, scratch.spare);
+    const bool has_positives = out.num_gt > 0;
+    if (has_positives) out.curve.reserve(dets.size());
+    for (const ranked_detection& det : scratch.detections) {
+        if (det.best_box != no_box && scratch.states[det.best_box] == box_state::difficult) {
+            continue;
+        }
+        if (det.best_box != no_box && scratch.states[det.best_box] == box_state::free) {
+            scratch.states[det.best_box] = box_state::matched;
+            ++out.tp;
+        } else {
+            ++out.fp;
+        }
+        if (has_positives) {
+            out.curve.push_back(
+                {static_cast<double>(out.tp) / static_cast<double>(out.num_gt),
+                 static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
+        }
+    }
+    if (has_positives) {
+        out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
+        out.ap_area = area_under_envelope(out.curve, scratch.envelope);
+        out.ap_101point = ap_101point(out.curve);
+    }
+    return without_ground_truth_image;
+}
+
+// Records of one kind (ground truth or detections) bucketed by class, input order kept.
+struct class_buckets {
+    std::vector<std::size_t> start;          // class k owns [start[k], start[k + 1])
+    std::unique_ptr<std::uint32_t[]> index;  // into the input array
+    std::span<const std::uint32_t> of(std::size_t class_id) const {
+        return {index.get() + start[class_id], start[class_id + 1] - start[class_id]};
+    }
+    std::size_t biggest() const {
+        std::size_t most = 0;
+        for (std::size_t k = 0; k + 1 < start.size(); ++k)
+            most = std::max(most, start[k + 1] - start[k]);
+        return most;
+    }
+};
+
+// Counting sort by class; `visit` sees each record once, in input order, on the counting pass.
+template <class Record, class Visit>
+class_buckets bucket_by_class(const std::vector<Record>& records, std::size_t num_classes,
+                              Visit visit) {
+    class_buckets buckets;
+    buckets.start.assign(num_classes + 1, 0);
+    for (const Record& r : records) {
+        assert(r.class_id < num_classes);
+        ++buckets.start[r.class_id + 1];
+        visit(r);
+    }
+    std::partial_sum(buckets.start.begin(), buckets.start.end(), buckets.start.begin());
+    // Every entry is written below: no zero fill (a pass over fresh pages).
+    buckets.index = std::make_unique_for_overwrite<std::uint32_t[]>(records.size());
+    std::vector<std::size_t> next(buckets.start.begin(), buckets.start.end() - 1);
+    for (std::size_t i = 0; i < records.size(); ++i)
+        buckets.index[next[records[i].class_id]++] = static_cast<std::uint32_t>(i);
+    return buckets;
+}
+
+// Runs work(0), and work(1) when `workers` is 2, on the calling thread and a helper; a failure
+// (std::bad_alloc) on either is rethrown here once both have stopped.
+template <class Work>
+void run_workers(unsigned workers, Work work) {
+    if (workers < 2) {
+        work(0u);
+        return;
+    }
+    std::exception_ptr helper_error;
+    std::thread helper([&] {
+        try {
+            work(1u);
+        } catch (...) {
+            helper_error = std::current_exception();
+        }
+    });
+    try {
+        work(0u);
+    } catch (...) {
+        helper.join();
+        throw;
+    }
+    helper.join();
+    if (helper_error) std::rethrow_exception(helper_error);
+}
+
+}  // namespace
+
+namespace detail {
+
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions,
+                                     unsigned max_threads) {
+    assert(max_threads >= 1);
     const std::size_t num_classes = set.classes.size();
     const std::size_t num_images = set.images.size();
+    const unsigned workers = max_threads >= 2 && num_classes >= 2 ? 2 : 1;
     ap_result result;
     result.classes.resize(num_classes);
 
-    // Bucket ground truth and detections by class (counting sort keeps input order).
-    std::vector<std::size_t> gt_start(num_classes + 1, 0), det_start(num_classes + 1, 0);
+    // Bucket ground truth and detections by class; with two workers, one array each (the first
+    // pass over freshly loaded arrays is the slow one).
     std::vector<char> image_has_gt(num_images, 0);
-    for (const ground_truth_box& g : set.ground_truth) {
-        assert(g.class_id < num_classes && g.image < num_images);
-        ++gt_start[g.class_id + 1];
-        image_has_gt[g.image] = 1;
-        class_ap& c = result.classes[g.class_id];
-        if (g.difficult) {
-            ++c.num_difficult;
-        } else {
-            ++c.num_gt;
-        }
-    }
-    for (const detection& d : set.detections) {
-        assert(d.class_id < num_classes && d.image < num_images);
-        ++det_start[d.class_id + 1];
-        if (!image_has_gt[d.image]) ++result.detections_without_ground_truth_image;
-    }
-    std::partial_sum(gt_start.begin(), gt_start.end(), gt_start.begin());
-    std::partial_sum(det_start.begin(), det_start.end(), det_start.begin());
-    std::vector<std::uint32_t> gt_by_class(set.ground_truth.size());
-    std::vector<std::uint32_t> det_by_class(set.detections.size());
-    {
-        std::vector<std::size_t> next(gt_start.begin(), gt_start.end() - 1);
-        for (std::size_t i = 0; i < set.ground_truth.size(); ++i) {
-            gt_by_class[next[set.ground_truth[i].class_id]++] = static_cast<std::uint32_t>(i);
-        }
-        next.assign(det_start.begin(), det_start.end() - 1);
-        for (std::size_t i = 0; i < set.detections.size(); ++i) {
-            det_by_class[next[set.detections[i].class_id]++] = static_cast<std::uint32_t>(i);
-        }
-    }
-
-    // Per image, the class's ground truth: a range [image_first, image_end) of `image_boxes`.
-    constexpr std::uint32_t none = UINT32_MAX;
-    std::vector<std::uint32_t> image_first(num_images, none), image_count(num_images, 0);
-    std::vector<std::uint32_t> image_boxes;
-    std::vector<char> matched;
-
-    for (std::size_t class_id = 0; class_id < num_classes; ++class_id) {
-        class_ap& out = result.classes[class_id];
-        const std::span<const std::uint32_t> gts(gt_by_class.data() + gt_start[class_id],
-                                                 gt_start[class_id + 1] - gt_start[class_id]);
-        const std::span<std::uint32_t> dets(det_by_class.data() + det_start[class_id],
-                                            det_start[class_id + 1] - det_start[class_id]);
-        out.num_detections = dets.size();
-
-        // Group the class's boxes by image (two passes of a counting sort over touched images).
-        for (std::uint32_t g : gts)
-            ++image_count[set.ground_truth[g].image];
-        std::uint32_t offset = 0;
-        for (std::uint32_t g : gts) {
-            const std::uint32_t image = set.ground_truth[g].image;
-            if (image_first[image] == none) {
-                image_first[image] = offset;
-                offset += image_count[image];
-                image_count[image] = 0;  // refilled below as the insertion cursor
-            }
-        }
-        image_boxes.resize(gts.size());
-        for (std::uint32_t g : gts) {
-            const std::uint32_t image = set.ground_truth[g].image;
-            image_boxes[image_first[image] + image_count[image]++] = g;
-        }
-        matched.assign(gts.size(), 0);
-
-        std::stable_sort(dets.begin(), dets.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return set.detections[a].score > set.detections[b].score;
+    class_buckets gt_buckets, det_buckets;
+    const auto bucket_ground_truth = [&] {
+        gt_buckets = bucket_by_class(set.ground_truth, num_classes, [&](const ground_truth_box& g) {
+            assert(g.image < num_images);
+            image_has_gt[g.image] = 1;
+            class_ap& c = result.classes[g.class_id];
+            ++(g.difficult ? c.num_difficult : c.num_gt);
         });
+    };
+    const auto bucket_detections = [&] {
+        det_buckets = bucket_by_class(set.detections, num_classes, [&](const detection& d) {
+            assert(d.image < num_images);
+            (void)d;
+        });
+    };
+    run_workers(workers, [&](unsigned worker) {
+        if (worker == 0) bucket_ground_truth();
+        if (worker == 1 || workers == 1) bucket_detections();
+    });
 
-        const bool has_positives = out.num_gt > 0;
-        if (has_positives) out.curve.reserve(dets.size());
-        for (std::uint32_t d : dets) {
-            const detection& det = set.detections[d];
-            double best_iou = -1;
-            std::uint32_t best = none;
-            if (image_first[det.image] != none) {
-                const std::uint32_t first = image_first[det.image];
-                const std::uint32_t end = first + image_count[det.image];
-                for (std::uint32_t k = first; k < end; ++k) {
-                    const double overlap = iou(det.bbox, set.ground_truth[image_boxes[k]].bbox,
-                                               conventions.pixel_plus_one);
-                    if (overlap > best_iou) {  // the first of equal overlaps wins, as argmax
-                        best_iou = overlap;
-                        best = k;
-                    }
-                }
-            }
-            const bool passes = best != none && (conventions.strict_greater
-                                                     ? best_iou > conventions.iou_threshold
-                                                     : best_iou >= conventions.iou_threshold);
-            if (passes && set.ground_truth[image_boxes[best]].difficult) continue;  // ignored
-            if (passes && !matched[best]) {
-                matched[best] = 1;
-                ++out.tp;
-            } else {
-                ++out.fp;
-            }
-            if (has_positives) {
-                out.curve.push_back(
-                    {static_cast<double>(out.tp) / static_cast<double>(out.num_gt),
-                     static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
-            }
+    // Classes are independent: workers take them one at a time, biggest first, and each writes
+    // only its classes' entries, so the result does not depend on the number of workers.
+    std::vector<std::uint32_t> class_order(num_classes);
+    std::iota(class_order.begin(), class_order.end(), 0u);
+    std::stable_sort(class_order.begin(), class_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return det_buckets.of(a).size() > det_buckets.of(b).size();
+    });
+    std::vector<std::size_t> without_ground_truth_image(num_classes, 0);
+    const std::size_t most_boxes = gt_buckets.biggest();
+    const std::size_t most_detections = det_buckets.biggest();
+    std::atomic<std::size_t> next_class{0};
+    run_workers(workers, [&](unsigned) {
+        class_scratch scratch(num_images, most_boxes, most_detections);
+        for (std::size_t i = next_class++; i < num_classes; i = next_class++) {
+            const std::uint32_t class_id = class_order[i];
+            class_ap& out = result.classes[class_id];
+            out.num_detections = det_buckets.of(class_id).size();
+            without_ground_truth_image[class_id] =
+                match_class(set, conventions, gt_buckets.of(class_id), det_buckets.of(class_id),
+                            image_has_gt, scratch, out);
         }
-        for (std::uint32_t g : gts) {
-            image_first[set.ground_truth[g].image] = none;
-            image_count[set.ground_truth[g].image] = 0;
-        }
-        if (has_positives) {
-            out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
-            out.ap_area = ap_area(out.curve);
-            out.ap_101point = ap_101point(out.curve);
-        }
-    }
+    });
+    result.detections_without_ground_truth_image = std::accumulate(
+        without_ground_truth_image.begin(), without_ground_truth_image.end(), std::size_t{0});
 
     double sum_11 = 0, sum_area = 0, sum_101 = 0;
     std::size_t counted = 0;
@@ -217,6 +410,15 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
         result.map_101point = sum_101 / n;
     }
     return result;
+}
+
+}  // namespace detail
+
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions) {
+    const bool threaded = set.detections.size() >= detail::ap_parallel_min_detections &&
+                          std::thread::hardware_concurrency() >= 2;  // asked only when big
+    return detail::evaluate_average_precision(set, conventions,
+                                              threaded ? detail::ap_max_threads : 1);
 }
 
 }  // namespace algojudge

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
 #include <fstream>
 #include <future>
@@ -55,6 +57,7 @@ constexpr box far_away{100, 100, 110, 110};
 struct naive_class {
     std::size_t num_gt = 0, tp = 0, fp = 0;
     std::optional<double> ap_11, ap_area, ap_101;
+    std::vector<pr_point> curve;
 };
 
 double naive_interpolated(const std::vector<pr_point>& curve, int steps, bool numpy) {
@@ -96,7 +99,7 @@ std::vector<naive_class> naive_evaluate(const detection_set& set, const ap_conve
         for (const ground_truth_box& g : set.ground_truth)
             if (g.class_id == k && !g.difficult) ++out[k].num_gt;
         std::vector<bool> used(set.ground_truth.size(), false);
-        std::vector<pr_point> curve;
+        std::vector<pr_point>& curve = out[k].curve;
         for (std::size_t d : order) {
             const detection& det = set.detections[d];
             double best = -1;
@@ -170,6 +173,73 @@ std::string write_temp(const std::string& name, const std::string& text) {
     const fs::path file = fs::temp_directory_path() / ("algojudge_ap_test_" + name);
     std::ofstream(file) << text;
     return file.string();
+}
+
+bool same_bits(std::optional<double> a, std::optional<double> b) {
+    return a.has_value() == b.has_value() &&
+           (!a || std::bit_cast<std::uint64_t>(*a) == std::bit_cast<std::uint64_t>(*b));
+}
+
+bool same_curve(const std::vector<pr_point>& a, const std::vector<pr_point>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](pr_point x, pr_point y) {
+        return same_bits(x.recall, y.recall) && same_bits(x.precision, y.precision);
+    });
+}
+
+// Checks `fast` against the all-pairs evaluation: counts and curves exactly, APs to rounding.
+void check_against_naive(const detection_set& set, const ap_conventions& c, const ap_result& fast) {
+    const std::vector<naive_class> slow = naive_evaluate(set, c);
+    REQUIRE(fast.classes.size() == slow.size());
+    for (std::size_t k = 0; k < slow.size(); ++k) {
+        CAPTURE(k);
+        CHECK(fast.classes[k].num_gt == slow[k].num_gt);
+        CHECK(fast.classes[k].tp == slow[k].tp);
+        CHECK(fast.classes[k].fp == slow[k].fp);
+        CHECK(same_curve(fast.classes[k].curve, slow[k].curve));
+        REQUIRE(fast.classes[k].ap_area.has_value() == slow[k].ap_area.has_value());
+        if (!slow[k].ap_area) continue;
+        CHECK(*fast.classes[k].ap_11point == doctest::Approx(*slow[k].ap_11).epsilon(1e-12));
+        CHECK(*fast.classes[k].ap_area == doctest::Approx(*slow[k].ap_area).epsilon(1e-12));
+        CHECK(*fast.classes[k].ap_101point == doctest::Approx(*slow[k].ap_101).epsilon(1e-12));
+    }
+    std::vector<bool> image_has_gt(set.images.size(), false);
+    for (const ground_truth_box& g : set.ground_truth)
+        image_has_gt[g.image] = true;
+    const auto without = std::count_if(set.detections.begin(), set.detections.end(),
+                                       [&](const detection& d) { return !image_has_gt[d.image]; });
+    CHECK(fast.detections_without_ground_truth_image == static_cast<std::size_t>(without));
+}
+
+// Whether two results agree bit for bit, curves included.
+void check_identical(const ap_result& a, const ap_result& b) {
+    CHECK(a.detections_without_ground_truth_image == b.detections_without_ground_truth_image);
+    CHECK(same_bits(a.map_11point, b.map_11point));
+    CHECK(same_bits(a.map_area, b.map_area));
+    CHECK(same_bits(a.map_101point, b.map_101point));
+    REQUIRE(a.classes.size() == b.classes.size());
+    for (std::size_t k = 0; k < a.classes.size(); ++k) {
+        CAPTURE(k);
+        const class_ap& x = a.classes[k];
+        const class_ap& y = b.classes[k];
+        CHECK(x.num_gt == y.num_gt);
+        CHECK(x.num_difficult == y.num_difficult);
+        CHECK(x.num_detections == y.num_detections);
+        CHECK(x.tp == y.tp);
+        CHECK(x.fp == y.fp);
+        CHECK(same_bits(x.ap_11point, y.ap_11point));
+        CHECK(same_bits(x.ap_area, y.ap_area));
+        CHECK(same_bits(x.ap_101point, y.ap_101point));
+        CHECK(same_curve(x.curve, y.curve));
+    }
+}
+
+// Scores that order badly as raw bits or as a careless key: signed zeros, subnormals, both
+// signs, neighbours one ulp apart, repeated often so that ties abound.
+double tricky_score(std::mt19937_64& random) {
+    static constexpr std::array scores = {0.0, -0.0,        5e-324,      -5e-324, 1e-310,
+                                          0.5, 0.5 + 1e-16, 0.5 - 1e-16, 0.7,     -0.7,
+                                          1.0, -2.5,        1e300,       -1e300,  3.0};
+    return scores[std::uniform_int_distribution<std::size_t>(0, scores.size() - 1)(random)];
 }
 
 }  // namespace
@@ -317,26 +387,68 @@ TEST_CASE("property: per-image matching equals the all-pairs evaluation on rando
         const std::size_t images = 1 + round % 7, classes = 1 + round % 4;
         const std::size_t boxes = static_cast<std::size_t>(round % 23);
         const std::size_t detections = static_cast<std::size_t>((round * 7) % 41);
-        const detection_set set = random_set(random, images, classes, boxes, detections);
+        detection_set set = random_set(random, images, classes, boxes, detections);
+        if (round % 2 == 0) {
+            for (detection& d : set.detections)
+                d.score = tricky_score(random);
+        }
         ap_conventions c;
         c.iou_threshold = std::array{0.1, 0.3, 0.5, 0.75}[round % 4];
         c.pixel_plus_one = round % 2 == 1;
         c.strict_greater = round % 3 == 0;
         c.numpy_thresholds = round % 5 == 0;
-        const ap_result fast = evaluate_average_precision(set, c);
-        const std::vector<naive_class> slow = naive_evaluate(set, c);
         CAPTURE(round);
-        REQUIRE(fast.classes.size() == slow.size());
-        for (std::size_t k = 0; k < slow.size(); ++k) {
-            CHECK(fast.classes[k].num_gt == slow[k].num_gt);
-            CHECK(fast.classes[k].tp == slow[k].tp);
-            CHECK(fast.classes[k].fp == slow[k].fp);
-            REQUIRE(fast.classes[k].ap_area.has_value() == slow[k].ap_area.has_value());
-            if (!slow[k].ap_area) continue;
-            CHECK(*fast.classes[k].ap_11point == doctest::Approx(*slow[k].ap_11).epsilon(1e-12));
-            CHECK(*fast.classes[k].ap_area == doctest::Approx(*slow[k].ap_area).epsilon(1e-12));
-            CHECK(*fast.classes[k].ap_101point == doctest::Approx(*slow[k].ap_101).epsilon(1e-12));
-        }
+        const ap_result one_thread = detail::evaluate_average_precision(set, c, 1);
+        check_against_naive(set, c, one_thread);
+        check_identical(detail::evaluate_average_precision(set, c, 2), one_thread);
+        check_identical(evaluate_average_precision(set, c), one_thread);
+    }
+}
+
+TEST_CASE("property: classes past the radix sort's size equal the all-pairs evaluation") {
+    // 300 to 1500 detections a class: the score sort takes its radix path (from 256).
+    std::mt19937_64 random(5);
+    for (int round = 0; round < 6; ++round) {
+        const std::size_t classes = 1 + static_cast<std::size_t>(round % 3);
+        detection_set set = random_set(random, 40, classes, 500, 1500);
+        for (detection& d : set.detections)
+            d.score = round % 2 == 0 ? tricky_score(random)
+                                     : std::uniform_real_distribution<double>(-1, 1)(random);
+        ap_conventions c;
+        c.iou_threshold = round < 3 ? 0.5 : 0.3;
+        c.pixel_plus_one = round % 2 == 0;
+        CAPTURE(round);
+        const ap_result one_thread = detail::evaluate_average_precision(set, c, 1);
+        check_against_naive(set, c, one_thread);
+        check_identical(detail::evaluate_average_precision(set, c, 2), one_thread);
+    }
+}
+
+TEST_CASE("threaded evaluation above the size threshold equals a one-thread run, bit for bit") {
+    // Past detail::ap_parallel_min_detections the public function splits classes between two
+    // threads (on a machine with two cores); uneven classes, so the threads interleave.
+    std::mt19937_64 random(11);
+    const std::size_t detections = detail::ap_parallel_min_detections + 20000;
+    detection_set set = random_set(random, 3000, 7, 40000, detections);
+    for (std::size_t i = 0; i < set.detections.size(); ++i) {
+        if (i % 3 == 0) set.detections[i].class_id = 0;  // one big class
+        set.detections[i].score =
+            i % 5 == 0 ? tricky_score(random) : std::uniform_int_distribution(0, 999)(random) / 1e3;
+    }
+    set.images.push_back("no boxes here");
+    set.detections.push_back({static_cast<std::uint32_t>(set.images.size() - 1), 2, 0.5, unit});
+    for (const bool pixel_plus_one : {false, true}) {
+        ap_conventions c;
+        c.pixel_plus_one = pixel_plus_one;
+        c.numpy_thresholds = pixel_plus_one;
+        const ap_result one_thread = detail::evaluate_average_precision(set, c, 1);
+        check_identical(evaluate_average_precision(set, c), one_thread);
+        check_identical(detail::evaluate_average_precision(set, c, 2), one_thread);
+        CHECK(one_thread.detections_without_ground_truth_image == 1);
+        std::size_t total = 0;
+        for (const class_ap& k : one_thread.classes)
+            total += k.num_detections;
+        CHECK(total == set.detections.size());
     }
 }
 
