@@ -30,9 +30,9 @@ constexpr std::size_t max_entries = std::size_t{1} << 31;
 
 // Asks the kernel to back [data, data + bytes) with 2 MB pages where it can (Linux with
 // transparent huge pages in "madvise" mode, as Debian ships it). The big arrays here are filled
-// once, front to back: one fault per 2 MB instead of one per 4 kB page, which on a virtual
-// machine made a quarter of the ingest time. Only whole 2 MB spans inside the range are
-// advised; a no-op elsewhere. Call it before the memory is first written.
+// once, front to back: one fault per 2 MB instead of one per 4 kB page (on the 1M-detection
+// set, system time fell from about 0.2 s to 0.1 s). Only whole 2 MB spans inside the range
+// are advised; a no-op elsewhere. Call it before the memory is first written.
 void advise_huge_pages([[maybe_unused]] void* data, [[maybe_unused]] std::size_t bytes) {
 #ifdef MADV_HUGEPAGE
     constexpr std::uintptr_t huge_page = std::uintptr_t{1} << 21;
@@ -120,9 +120,10 @@ class name_table {
         if (name.size() <= inline_size) std::memcpy(s.text, name.data(), name.size());
     }
     void grow(const std::vector<std::string>& names) {
+        const std::size_t size = std::max<std::size_t>(64, slots_.size() * 2);  // a power of 2
         std::vector<slot> fresh;
-        reserve_huge(fresh, std::max<std::size_t>(64, slots_.size() * 2));
-        fresh.resize(fresh.capacity());
+        reserve_huge(fresh, size);
+        fresh.resize(size);
         slots_ = std::move(fresh);
         for (std::uint32_t id = 0; id < names.size(); ++id) {
             const std::string& name = names[id];
