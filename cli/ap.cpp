@@ -7,11 +7,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/ap_plot.hpp"
 #include "cli/common.hpp"
+#include "formats/detection_input.hpp"
 #include "problems/average_precision.hpp"
-#include "problems/cases.hpp"
-#include "problems/detection_formats.hpp"
+#include "reports/ap_plot.hpp"
 
 namespace algojudge::cli {
 
@@ -54,80 +53,15 @@ void setup_ap(CLI::App& app, int& status) {
 
 namespace {
 
-// The format named or, when none is, the one the paths make unambiguous.
-std::string choose_format(const ap_options& options) {
-    const bool folders = !options.ground_truth.empty() || !options.detections.empty();
-    if (!options.input.empty() && folders) {
-        throw case_file_error("give either one input FILE or --gt and --det, not both");
-    }
-    std::string format = options.format;
-    if (format.empty()) {
-        if (!options.input.empty()) {
-            format = "json";
-        } else if (!folders) {
-            throw case_file_error("nothing to evaluate: give a JSON FILE or --gt and --det");
-        } else if (fs::is_regular_file(options.ground_truth)) {
-            format = "coco";
-        } else {
-            format = "text";
-            std::error_code error;
-            for (const auto& entry : fs::directory_iterator(options.ground_truth, error)) {
-                if (entry.path().extension() == ".xml") {
-                    format = "voc";
-                    break;
-                }
-            }
-        }
-    }
-    if (format == "json") {
-        if (options.input.empty()) throw case_file_error("--format json needs an input FILE");
-        if (folders) throw case_file_error("--format json takes one FILE, not --gt/--det");
-    } else {
-        if (!options.input.empty()) {
-            throw case_file_error(
-                fmt::format("--format {} reads --gt and --det, not a FILE", format));
-        }
-        if (options.ground_truth.empty() || options.detections.empty()) {
-            throw case_file_error(fmt::format("--format {} needs both --gt and --det", format));
-        }
-    }
-    if (options.box_given && format != "text" && format != "voc") {
-        throw case_file_error(fmt::format("--box applies to text detections, not {}", format));
-    }
-    return format;
-}
-
-box_layout layout_of(const ap_options& options) {
-    return options.box == "xywh" ? box_layout::xywh : box_layout::xyxy;
-}
-
-// True when `dir` holds VOC results files (`<prefix>_det_<set>_<class>.txt`) rather than one
-// text file per image.
-bool holds_voc_results(const std::string& dir) {
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(dir, error)) {
-        if (entry.path().filename().string().find("_det_") != std::string::npos) return true;
-    }
-    return false;
-}
-
 ap_input load_input(const ap_options& options) {
-    const std::string format = choose_format(options);
-    ap_input input;
-    if (format == "json") {
-        input = load_ap_json_file(options.input);
-    } else if (format == "text") {
-        input.set =
-            load_ap_text_folders(options.ground_truth, options.detections, layout_of(options));
-    } else if (format == "voc" && holds_voc_results(options.detections)) {
-        input.set = load_voc(options.ground_truth, options.detections);
-    } else if (format == "voc") {
-        // VOC XML ground truth with per-image text detections (`class score <box>`).
-        input.set = load_ap_text_detections(options.detections, layout_of(options));
-        load_voc_annotations(options.ground_truth, input.set);
-    } else {
-        input.set = load_coco(options.ground_truth, options.detections);
-    }
+    detection_source source;
+    source.file = options.input;
+    source.format = options.format;
+    source.ground_truth = options.ground_truth;
+    source.detections = options.detections;
+    source.layout = options.box == "xywh" ? box_layout::xywh : box_layout::xyxy;
+    source.layout_given = options.box_given;
+    ap_input input = load_detections(source);
     // Flags add to what the file asks for; --iou replaces its threshold.
     ap_conventions& conventions = input.conventions;
     if (options.iou_threshold) conventions.iou_threshold = *options.iou_threshold;
@@ -224,21 +158,10 @@ int run_ap(const ap_options& options) {
     }
     ap_input input;
     ap_result result;
-    try {
-        input = load_input(options);
-        result = evaluate_average_precision(input.set, input.conventions);
-        if (!options.plot_dir.empty()) {
-            write_ap_plots(options.plot_dir, input.set, result, input.conventions);
-        }
-    } catch (const case_file_error& e) {
-        print_error(e.what());
-        return code(exit_status::input_error);
-    } catch (const fs::filesystem_error& e) {
-        print_error(fmt::format("{}: {}", e.path1().string(), e.code().message()));
-        return code(exit_status::input_error);
-    } catch (const std::bad_alloc&) {
-        print_error("out of memory");
-        return code(exit_status::input_error);
+    input = load_input(options);
+    result = evaluate_average_precision(input.set, input.conventions);
+    if (!options.plot_dir.empty()) {
+        write_ap_plots(options.plot_dir, input.set, result, input.conventions);
     }
     if (result.detections_without_ground_truth_image > 0) {
         print_note(

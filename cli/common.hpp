@@ -16,9 +16,10 @@ namespace algojudge::cli {
 
 // The only exit statuses algojudge uses.
 enum class exit_status : int {
-    ok = 0,           // everything ran and every checked case passed
-    failed = 1,       // some case failed verification
-    input_error = 2,  // usage or input error: nothing printed on stdout is a result
+    ok = 0,              // everything ran and every checked case passed
+    failed = 1,          // some case failed verification
+    input_error = 2,     // usage or input error: nothing printed on stdout is a result
+    internal_error = 3,  // algojudge's own fault (a bug): nothing printed on stdout is a result
 };
 
 inline int code(exit_status status) {

@@ -1,5 +1,7 @@
 // algojudge: runs algorithm problems on JSON inputs and verifies results. This file only wires
 // the subcommands together; each lives in its own file.
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
@@ -8,6 +10,7 @@
 #include "cli/list.hpp"
 #include "cli/run.hpp"
 #include "cli/verify.hpp"
+#include "support/errors.hpp"
 
 int main(int argc, char** argv) {
     using namespace algojudge::cli;
@@ -19,6 +22,7 @@ int main(int argc, char** argv) {
     setup_run(app, status);
     setup_verify(app, status);
     setup_ap(app, status);
+    // Every command's errors end here: the user's as exit status 2, algojudge's own as 3.
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -26,6 +30,18 @@ int main(int argc, char** argv) {
         print_error(e.what());
         fmt::print(stderr, "Run with --help for more information.\n");
         return code(exit_status::input_error);
+    } catch (const algojudge::error& e) {
+        print_error(e.what());
+        return code(exit_status::input_error);
+    } catch (const std::filesystem::filesystem_error& e) {
+        print_error(fmt::format("{}: {}", e.path1().string(), e.code().message()));
+        return code(exit_status::input_error);
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return code(exit_status::input_error);
+    } catch (const std::exception& e) {
+        print_error(fmt::format("internal error: {}", e.what()));
+        return code(exit_status::internal_error);
     }
     return status;
 }

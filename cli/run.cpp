@@ -5,9 +5,10 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
-#include "problems/cases.hpp"
-#include "problems/json_input.hpp"
+#include "judging/case_files.hpp"
 #include "problems/registry.hpp"
+#include "support/files.hpp"
+#include "support/json_input.hpp"
 
 namespace algojudge::cli {
 
@@ -40,7 +41,7 @@ int run_run(const run_options& options) {
         const json output = chosen.solve(input, solve_options);
         return options.pretty ? output.dump(2) : output.dump();
     };
-    try {
+    {
         const problem& chosen = problem_named(options.problem, "");
         const std::string text = read_text_file(options.file);
         const json document = parse_json_text(text, options.file);
@@ -50,35 +51,25 @@ int run_run(const run_options& options) {
         if (!is_case_file) {
             try {
                 outputs.push_back(solve_one(chosen, document));
-            } catch (const input_error& e) {
-                throw case_file_error(fmt::format("{}: {}", options.file, e.describe()));
+            } catch (input_error& e) {
+                e.within(options.file);
+                throw;
             }
         } else {
             for (const test_case& c : parse_case_text(text, options.file, false)) {
                 if (c.solver != &chosen) {
-                    throw case_file_error(
-                        fmt::format("{}: problem: the case is for \"{}\", not \"{}\"", c.label(),
-                                    c.solver->name, chosen.name));
+                    throw input_error::at(c.label(),
+                                          fmt::format("problem: the case is for \"{}\", not \"{}\"",
+                                                      c.solver->name, chosen.name));
                 }
                 try {
                     outputs.push_back(solve_one(chosen, c.input));
-                } catch (const input_error& e) {
-                    throw case_file_error(fmt::format("{}: {}", c.label(), e.describe()));
+                } catch (input_error& e) {
+                    e.within(c.label());
+                    throw;
                 }
             }
         }
-    } catch (const input_error& e) {
-        print_error(e.describe());
-        return code(exit_status::input_error);
-    } catch (const case_file_error& e) {
-        print_error(e.what());
-        return code(exit_status::input_error);
-    } catch (const std::bad_alloc&) {
-        print_error("out of memory");
-        return code(exit_status::input_error);
-    } catch (const std::exception& e) {
-        print_error(fmt::format("internal error: {}", e.what()));
-        return code(exit_status::input_error);
     }
     for (const std::string& output : outputs) {
         write_stdout(output);

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
-#include "cli/xml_text.hpp"
-#include "problems/judge.hpp"
+#include "judging/run_case.hpp"
+#include "reports/xml_text.hpp"
 
 namespace algojudge::cli {
 
@@ -207,20 +207,15 @@ int run_verify(const verify_options& options) {
     // Load everything first: a malformed file stops the run before any result is printed.
     std::vector<test_case> all_cases;
     std::size_t load_errors = 0;
-    try {
-        for (const auto& file : collect_case_files(options.paths)) {
-            try {
-                auto cases = load_case_file(file);
-                for (auto& c : cases)
-                    all_cases.push_back(std::move(c));
-            } catch (const case_file_error& e) {
-                print_error(e.what());
-                ++load_errors;
-            }
+    for (const auto& file : collect_case_files(options.paths)) {
+        try {
+            auto cases = load_case_file(file);
+            for (auto& c : cases)
+                all_cases.push_back(std::move(c));
+        } catch (const input_error& e) {
+            print_error(e.what());
+            ++load_errors;
         }
-    } catch (const case_file_error& e) {
-        print_error(e.what());
-        return code(exit_status::input_error);
     }
     if (load_errors > 0) {
         print_error(fmt::format("{} case file{} could not be loaded; nothing was run", load_errors,

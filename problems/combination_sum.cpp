@@ -13,8 +13,8 @@
 #include <fmt/ranges.h>
 
 #include "algorithms/combination_sum.hpp"
-#include "problems/byte_size.hpp"
-#include "problems/json_input.hpp"
+#include "support/byte_size.hpp"
+#include "support/json_input.hpp"
 
 namespace algojudge {
 
@@ -401,7 +401,7 @@ check_result check_combination_sum(const check_args& args) {
     try {
         expected = read_expected(args.expected, allowed);
     } catch (const input_error& e) {
-        return check_result::bad(e.describe());
+        return check_result::bad(e.what());
     }
 
     std::vector<std::string> problems;
@@ -410,7 +410,7 @@ check_result check_combination_sum(const check_args& args) {
     try {
         count = read_count(actual_count ? *actual_count : json(), "count");
     } catch (const input_error& e) {
-        return check_result::wrong(e.describe());
+        return check_result::wrong(e.what());
     }
     if (count != expected.count) {
         problems.push_back(fmt::format("count: expected {}, got {}", expected.count, count));

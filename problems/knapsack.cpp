@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 
 #include "algorithms/knapsack.hpp"
-#include "problems/byte_size.hpp"
-#include "problems/json_input.hpp"
+#include "support/byte_size.hpp"
+#include "support/json_input.hpp"
 
 namespace algojudge {
 
@@ -203,7 +203,7 @@ std::string certificate_problem(const knapsack_case& parsed, const json& actual,
             count = static_cast<std::uint64_t>(
                 read_int64(require_field(entry, path, "count"), json_path(path, "count"), 1));
         } catch (const input_error& e) {
-            return e.describe();
+            return e.what();
         }
         if (item >= parsed.weights.size()) {
             return fmt::format("{}.item: {} is not an item index (there are {} items)", path, item,
@@ -280,7 +280,7 @@ check_result check_knapsack(const check_args& args) {
     try {
         expected_best = read_expected(args.expected);
     } catch (const input_error& e) {
-        return check_result::bad(e.describe());
+        return check_result::bad(e.what());
     }
     const json* actual_best = optional_field(args.actual, "best_value", false);
     if (actual_best == nullptr) return check_result::wrong("best_value: missing");

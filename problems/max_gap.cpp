@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "algorithms/max_gap.hpp"
-#include "problems/json_input.hpp"
+#include "support/json_input.hpp"
 
 namespace algojudge {
 
@@ -39,7 +39,7 @@ std::string certificate_problem(const std::vector<std::int64_t>& nums, const jso
         low = read_int64(between[0], "between[0]");
         high = read_int64(between[1], "between[1]");
     } catch (const input_error& e) {
-        return e.describe();
+        return e.what();
     }
     if (high < low || static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low) != gap) {
         return fmt::format("between: {} and {} are not {} apart", low, high, gap);
@@ -88,7 +88,7 @@ check_result check_max_gap(const check_args& args) {
             }
         }
     } catch (const input_error& e) {
-        return check_result::bad(e.describe());
+        return check_result::bad(e.what());
     }
     const json* actual_gap = optional_field(args.actual, "max_gap");
     if (actual_gap == nullptr || !actual_gap->is_number_integer()) {

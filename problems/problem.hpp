@@ -9,25 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "support/json_input.hpp"
 
 namespace algojudge {
-
-using json = nlohmann::json;
-
-// Bad input, at a JSON path relative to the case (`input.weights[2]`). The message says what
-// was expected and what was found: "expected a non-negative integer, got -4".
-class input_error : public std::runtime_error {
-  public:
-    input_error(std::string path, const std::string& message)
-        : std::runtime_error(message), path_(std::move(path)) {}
-    const std::string& path() const { return path_; }
-    // "input.weights[2]: expected a non-negative integer, got -4" (or the message alone).
-    std::string describe() const { return path_.empty() ? what() : path_ + ": " + what(); }
-
-  private:
-    std::string path_;
-};
 
 // Settings that come from the command line rather than from a case.
 struct run_options {

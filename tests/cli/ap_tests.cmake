@@ -79,7 +79,7 @@ algojudge_cli_test(NAME ap.error_text_line EXIT 2
 
 algojudge_cli_test(NAME ap.error_missing_folder EXIT 2
     ARGS ap --format text --gt @DATA@/ap/bad/nowhere --det @DATA@/ap/bad/text_det
-    STDERR "nowhere: not a readable folder")
+    STDERR "nowhere: no such directory")
 
 algojudge_cli_test(NAME ap.error_file_and_folders EXIT 2
     ARGS ap @DATA@/ap/bad/score_string.json --gt @DATA@/ap/bad/text_gt

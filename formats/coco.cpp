@@ -1,0 +1,309 @@
+#include "formats/coco.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "support/files.hpp"
+#include "support/json_input.hpp"
+
+namespace algojudge {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+json parse_json_file(const fs::path& file) {
+    return parse_json_text(read_text_file(file.string()), file.string());
+}
+
+// A COCO box [x, y, width, height] at `path`, as corners.
+box read_coco_box(const json& value, const std::string& path) {
+    require_array(value, path);
+    if (value.size() != 4) {
+        throw input_error(
+            path, fmt::format("expected [x, y, width, height], got {} numbers", value.size()));
+    }
+    const double x = read_double(value[0], json_path(path, 0));
+    const double y = read_double(value[1], json_path(path, 1));
+    const double width = read_double(value[2], json_path(path, 2), 0);
+    const double height = read_double(value[3], json_path(path, 3), 0);
+    if (!std::isfinite(x + width) || !std::isfinite(y + height)) {
+        throw input_error(path, "the box's far corner overflows a double");
+    }
+    return {x, y, x + width, y + height};
+}
+
+// The ids of COCO's `images` or `categories` to dense indices, each id once.
+std::unordered_map<std::int64_t, std::uint32_t> read_coco_ids(const json& instances,
+                                                              std::string_view table,
+                                                              std::vector<std::string>& names) {
+    const std::string table_path(table);
+    const json& entries = require_array(require_field(instances, "", table), table_path);
+    std::unordered_map<std::int64_t, std::uint32_t> ids;
+    std::unordered_map<std::string, std::size_t> seen_names;
+    const bool is_categories = table == "categories";
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string path = json_path(table_path, i);
+        const json& entry = require_object(entries[i], path);
+        const std::int64_t id = read_int64(require_field(entry, path, "id"), json_path(path, "id"));
+        const auto [it, inserted] = ids.emplace(id, static_cast<std::uint32_t>(names.size()));
+        if (!inserted) {
+            throw input_error(
+                json_path(path, "id"),
+                fmt::format("id {} repeats {}", id, json_path(table_path, it->second)));
+        }
+        std::string name;
+        if (is_categories) {
+            name = read_string(require_field(entry, path, "name"), json_path(path, "name"));
+            if (name.empty()) throw input_error(json_path(path, "name"), "empty category name");
+            const auto [previous, fresh] = seen_names.emplace(name, i);
+            if (!fresh) {
+                throw input_error(json_path(path, "name"),
+                                  fmt::format("category name \"{}\" repeats {}", name,
+                                              json_path(table_path, previous->second)));
+            }
+        } else if (const json* file_name = optional_field(entry, "file_name")) {
+            name = read_string(*file_name, json_path(path, "file_name"));
+        } else {
+            name = std::to_string(id);
+        }
+        if (names.size() >= std::numeric_limits<std::uint32_t>::max()) {
+            throw input_error(path, "too many entries (limit 2^32 - 1)");
+        }
+        names.push_back(std::move(name));
+    }
+    return ids;
+}
+
+// What COCO annotations and results have in common: an image, a category and a box, all
+// checked against the instances file.
+struct coco_box_entry {
+    std::uint32_t image = 0;
+    std::uint32_t class_id = 0;
+    box bbox;
+};
+
+// The corners of a well-formed COCO box [x, y, width, height]; nullopt for anything else (the
+// validating read_coco_box then says what is wrong). No path is built on this common path.
+std::optional<box> try_read_coco_box(const json& value) {
+    if (!value.is_array() || value.size() != 4) return std::nullopt;
+    double numbers[4] = {};
+    for (std::size_t k = 0; k < 4; ++k) {
+        if (!value[k].is_number()) return std::nullopt;
+        numbers[k] = value[k].get<double>();
+    }
+    const box corners{numbers[0], numbers[1], numbers[0] + numbers[2], numbers[1] + numbers[3]};
+    if (!(numbers[2] >= 0) || !(numbers[3] >= 0) || !std::isfinite(corners.x1) ||
+        !std::isfinite(corners.y1) || !std::isfinite(corners.x2) || !std::isfinite(corners.y2)) {
+        return std::nullopt;
+    }
+    return corners;
+}
+
+struct coco_ids {
+    std::unordered_map<std::int64_t, std::uint32_t> images, categories;
+    std::string instances_name;  // for "not in the images of instances.json"
+
+    // A well-formed entry, read without building JSON paths (the common case: a results file
+    // has hundreds of thousands); nullopt sends the caller to read_entry, which names the fault.
+    std::optional<coco_box_entry> try_read_entry(const json& entry) const {
+        if (!entry.is_object()) return std::nullopt;
+        const std::optional<std::uint32_t> image = try_look_up(images, entry, "image_id");
+        const std::optional<std::uint32_t> category = try_look_up(categories, entry, "category_id");
+        const auto bbox = entry.find("bbox");
+        if (!image || !category || bbox == entry.end()) return std::nullopt;
+        const std::optional<box> corners = try_read_coco_box(*bbox);
+        if (!corners) return std::nullopt;
+        return coco_box_entry{*image, *category, *corners};
+    }
+
+    coco_box_entry read_entry(const json& entry, const std::string& path) const {
+        require_object(entry, path);
+        coco_box_entry read;
+        read.image = look_up(images, entry, path, "image_id", "image", "images");
+        read.class_id = look_up(categories, entry, path, "category_id", "category", "categories");
+        read.bbox = read_coco_box(require_field(entry, path, "bbox"), json_path(path, "bbox"));
+        return read;
+    }
+
+  private:
+    static std::optional<std::uint32_t> try_look_up(
+        const std::unordered_map<std::int64_t, std::uint32_t>& ids, const json& entry,
+        std::string_view field) {
+        const auto value = entry.find(field);
+        if (value == entry.end() || !value->is_number_integer()) return std::nullopt;
+        if (value->is_number_unsigned() &&
+            value->get<std::uint64_t>() >
+                static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+            return std::nullopt;
+        }
+        const auto it = ids.find(value->get<std::int64_t>());
+        if (it == ids.end()) return std::nullopt;
+        return it->second;
+    }
+
+    std::uint32_t look_up(const std::unordered_map<std::int64_t, std::uint32_t>& ids,
+                          const json& entry, const std::string& path, std::string_view field,
+                          std::string_view what, std::string_view table) const {
+        const std::string field_path = json_path(path, field);
+        const std::int64_t id = read_int64(require_field(entry, path, field), field_path);
+        const auto it = ids.find(id);
+        if (it == ids.end()) {
+            throw input_error(field_path, fmt::format("unknown {} id {} (not in the {} of {})",
+                                                      what, id, table, instances_name));
+        }
+        return it->second;
+    }
+};
+
+// Reads a COCO results list with simdjson On-Demand, without a DOM or any JSON path: a results
+// file has hundreds of thousands of entries. Returns false at the first thing that is not a
+// well-formed entry, leaving `detections` unchanged; the caller then reads the file again with
+// the validating reader, whose message names the fault.
+bool try_read_coco_results(const fs::path& file, const coco_ids& ids,
+                           std::vector<detection>& detections) {
+    namespace od = simdjson::ondemand;
+    simdjson::padded_string text;
+    if (simdjson::padded_string::load(file.string()).get(text) != simdjson::SUCCESS) return false;
+    od::parser parser;
+    od::document document;
+    od::array entries;
+    if (parser.iterate(text).get(document) != simdjson::SUCCESS ||
+        document.get_array().get(entries) != simdjson::SUCCESS) {
+        return false;
+    }
+    auto look_up = [](const std::unordered_map<std::int64_t, std::uint32_t>& table, od::value value,
+                      std::uint32_t& index) {
+        std::int64_t id = 0;
+        if (value.get_int64().get(id) != simdjson::SUCCESS) return false;
+        const auto it = table.find(id);
+        if (it == table.end()) return false;
+        index = it->second;
+        return true;
+    };
+    std::vector<detection> read;
+    for (auto element : entries) {
+        od::object entry;
+        if (element.get_object().get(entry) != simdjson::SUCCESS) return false;
+        detection d;
+        bool image = false, category = false, bbox = false, score = false;
+        for (auto field : entry) {
+            std::string_view key;
+            od::value value;
+            if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
+                field.value().get(value) != simdjson::SUCCESS) {
+                return false;
+            }
+            if (key == "image_id") {
+                image = look_up(ids.images, value, d.image);
+                if (!image) return false;
+            } else if (key == "category_id") {
+                category = look_up(ids.categories, value, d.class_id);
+                if (!category) return false;
+            } else if (key == "bbox") {
+                od::array numbers_json;
+                if (value.get_array().get(numbers_json) != simdjson::SUCCESS) return false;
+                double numbers[4] = {};
+                std::size_t count = 0;
+                for (auto number : numbers_json) {
+                    if (count == 4 ||
+                        number.get_double().get(numbers[count]) != simdjson::SUCCESS) {
+                        return false;
+                    }
+                    ++count;
+                }
+                d.bbox = {numbers[0], numbers[1], numbers[0] + numbers[2], numbers[1] + numbers[3]};
+                bbox = count == 4 && numbers[2] >= 0 && numbers[3] >= 0 &&
+                       std::isfinite(d.bbox.x1) && std::isfinite(d.bbox.y1) &&
+                       std::isfinite(d.bbox.x2) && std::isfinite(d.bbox.y2);
+                if (!bbox) return false;
+            } else if (key == "score") {
+                score =
+                    value.get_double().get(d.score) == simdjson::SUCCESS && std::isfinite(d.score);
+                if (!score) return false;
+            }
+        }
+        if (!image || !category || !bbox || !score) return false;
+        read.push_back(d);
+    }
+    const char* trailing = nullptr;  // anything after the array: let the validating reader say so
+    if (document.current_location().get(trailing) == simdjson::SUCCESS) return false;
+    detections.insert(detections.end(), read.begin(), read.end());
+    return true;
+}
+
+// Runs `body`, adding `file` to the input_error it may throw.
+template <typename Body>
+void with_file(const fs::path& file, Body body) {
+    try {
+        body();
+    } catch (input_error& e) {
+        e.within(file.string());
+        throw;
+    }
+}
+
+}  // namespace
+
+detection_set load_coco(const fs::path& instances_json, const fs::path& results_json) {
+    detection_set set;
+    coco_ids ids;
+    ids.instances_name = instances_json.filename().string();
+
+    const json instances = parse_json_file(instances_json);
+    with_file(instances_json, [&] {
+        require_object(instances, "");
+        ids.images = read_coco_ids(instances, "images", set.images);
+        ids.categories = read_coco_ids(instances, "categories", set.classes);
+        const json& annotations =
+            require_array(require_field(instances, "", "annotations"), "annotations");
+        set.ground_truth.reserve(annotations.size());
+        for (std::size_t i = 0; i < annotations.size(); ++i) {
+            const json& annotation = annotations[i];
+            std::optional<coco_box_entry> entry = ids.try_read_entry(annotation);
+            if (!entry) entry = ids.read_entry(annotation, json_path("annotations", i));
+            ground_truth_box gt{entry->image, entry->class_id, entry->bbox, false};
+            if (const json* crowd = optional_field(annotation, "iscrowd")) {
+                if (crowd->is_boolean()) {
+                    gt.difficult = crowd->get<bool>();
+                } else if (crowd->is_number_integer() && (*crowd == 0 || *crowd == 1)) {
+                    gt.difficult = *crowd == 1;
+                } else {
+                    read_int64(*crowd, json_path(json_path("annotations", i), "iscrowd"), 0, 1);
+                }
+            }
+            set.ground_truth.push_back(gt);
+        }
+    });
+
+    if (try_read_coco_results(results_json, ids, set.detections)) return set;
+    const json results = parse_json_file(results_json);
+    with_file(results_json, [&] {
+        require_array(results, "");
+        set.detections.reserve(results.size());
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const json& result = results[i];
+            std::optional<coco_box_entry> entry = ids.try_read_entry(result);
+            if (!entry) entry = ids.read_entry(result, json_path("", i));
+            const auto score = result.find("score");
+            const bool plain =
+                score != result.end() && score->is_number() && std::isfinite(score->get<double>());
+            const double value = plain
+                                     ? score->get<double>()
+                                     : read_double(require_field(result, json_path("", i), "score"),
+                                                   json_path(json_path("", i), "score"));
+            set.detections.push_back({entry->image, entry->class_id, value, entry->bbox});
+        }
+    });
+    return set;
+}
+
+}  // namespace algojudge

@@ -1,0 +1,93 @@
+#include "formats/detection_input.hpp"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "formats/ap_json.hpp"
+#include "formats/coco.hpp"
+#include "formats/voc.hpp"
+#include "support/errors.hpp"
+
+namespace algojudge {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool holds_extension(const std::string& dir, std::string_view extension) {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        if (entry.path().extension() == extension) return true;
+    }
+    return false;
+}
+
+// True when `dir` holds VOC results files (`<prefix>_det_<set>_<class>.txt`) rather than one
+// text file per image.
+bool holds_voc_results(const std::string& dir) {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(dir, error)) {
+        if (entry.path().filename().string().find("_det_") != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string detection_format(const detection_source& source) {
+    const bool folders = !source.ground_truth.empty() || !source.detections.empty();
+    if (!source.file.empty() && folders) {
+        throw usage_error("give either one input FILE or --gt and --det, not both");
+    }
+    std::string format = source.format;
+    if (format.empty()) {
+        if (!source.file.empty()) {
+            format = "json";
+        } else if (!folders) {
+            throw usage_error("nothing to evaluate: give a JSON FILE or --gt and --det");
+        } else if (fs::is_regular_file(source.ground_truth)) {
+            format = "coco";
+        } else {
+            format = holds_extension(source.ground_truth, ".xml") ? "voc" : "text";
+        }
+    }
+    if (format == "json") {
+        if (source.file.empty()) throw usage_error("--format json needs an input FILE");
+        if (folders) throw usage_error("--format json takes one FILE, not --gt/--det");
+    } else {
+        if (!source.file.empty()) {
+            throw usage_error(fmt::format("--format {} reads --gt and --det, not a FILE", format));
+        }
+        if (source.ground_truth.empty() || source.detections.empty()) {
+            throw usage_error(fmt::format("--format {} needs both --gt and --det", format));
+        }
+    }
+    if (source.layout_given && format != "text" && format != "voc") {
+        throw usage_error(fmt::format("--box applies to text detections, not {}", format));
+    }
+    return format;
+}
+
+ap_input load_detections(const detection_source& source) {
+    const std::string format = detection_format(source);
+    if (format == "json") return load_ap_json_file(source.file);
+    ap_input input;
+    if (format == "text") {
+        input.set = load_ap_text_folders(source.ground_truth, source.detections, source.layout);
+    } else if (format == "voc" && holds_voc_results(source.detections)) {
+        input.set = load_voc(source.ground_truth, source.detections);
+    } else if (format == "voc") {
+        // VOC XML ground truth with per-image text detections (`class score <box>`); the
+        // detections are read first, so their names take the first ids.
+        detection_builder builder;
+        read_text_detections(builder, source.detections, source.layout);
+        read_voc_annotations(builder, source.ground_truth);
+        input.set = std::move(builder.set());
+    } else {
+        input.set = load_coco(source.ground_truth, source.detections);
+    }
+    return input;
+}
+
+}  // namespace algojudge

@@ -1,0 +1,29 @@
+// Description: the one entry to every detection format: which format a set of paths is in
+// (named, or sniffed from the paths where unambiguous), and load_detections() for any of them.
+// Usage errors (a FILE and folders at once, a missing half) are usage_error.
+// Status: tested in tests/formats/detection_input_test.cpp and tests/cli/ap_formats_tests.cmake.
+#pragma once
+
+#include <string>
+
+#include "formats/detection_builder.hpp"
+#include "formats/text_folders.hpp"
+
+namespace algojudge {
+
+struct detection_source {
+    std::string file;                      // the AP JSON form: one file
+    std::string format;                    // "json", "text", "voc", "coco"; empty: sniffed
+    std::string ground_truth;              // text folder, VOC XML folder or COCO instances file
+    std::string detections;                // text folder, VOC results folder or COCO results file
+    box_layout layout = box_layout::xyxy;  // text boxes
+    bool layout_given = false;             // --box was given: only text formats take it
+};
+
+// The format of `source`: its own when named, else json for a FILE, coco for a ground-truth
+// file, voc for a folder holding .xml files, text for other folders.
+std::string detection_format(const detection_source& source);
+
+ap_input load_detections(const detection_source& source);
+
+}  // namespace algojudge

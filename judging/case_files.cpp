@@ -1,0 +1,125 @@
+#include "judging/case_files.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "problems/registry.hpp"
+#include "support/files.hpp"
+#include "support/json_input.hpp"
+
+namespace algojudge {
+
+namespace fs = std::filesystem;
+
+std::string test_case::label() const {
+    return fmt::format("{}: case {} \"{}\"", file, number, name);
+}
+
+namespace {
+
+test_case make_case(const json& object, const std::string& file, std::size_t number,
+                    const std::string& default_name) {
+    test_case c;
+    c.file = file;
+    c.number = number;
+    c.name = default_name;
+    try {
+        require_object(object, "case");
+        if (const json* name = optional_field(object, "name")) c.name = read_string(*name, "name");
+        reject_unknown_fields(object, "", {"problem", "name", "input", "expected", "tolerance"});
+        const std::string& problem_name =
+            read_string(require_field(object, "", "problem"), "problem");
+        c.solver = &problem_named(problem_name, "problem");
+        c.input = require_field(object, "", "input");
+        require_object(c.input, "input");
+        if (const json* expected = optional_field(object, "expected", false)) {
+            c.expected = *expected;
+            c.has_expected = true;
+        }
+        if (const json* tolerance = optional_field(object, "tolerance")) {
+            c.tolerance = require_object(*tolerance, "tolerance");
+        }
+    } catch (input_error& e) {
+        e.within(c.label());
+        throw;
+    }
+    return c;
+}
+
+std::string file_name_of(const std::string& file) {
+    if (file == "-") return "stdin";
+    return fs::path(file).filename().string();
+}
+
+}  // namespace
+
+std::vector<test_case> parse_case_text(std::string_view text, const std::string& file, bool jsonl) {
+    std::vector<test_case> cases;
+    const std::string base = file_name_of(file);
+    if (jsonl) {
+        std::size_t line_number = 0;
+        std::size_t start = 0;
+        while (start <= text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            std::string_view line = text.substr(start, end - start);
+            ++line_number;
+            start = end + 1;
+            if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+            json object = parse_json_text(line, fmt::format("{}: line {}", file, line_number));
+            cases.push_back(
+                make_case(object, file, line_number, fmt::format("{}#{}", base, line_number)));
+        }
+        return cases;
+    }
+    json document = parse_json_text(text, file);
+    if (document.is_array()) {
+        for (std::size_t i = 0; i < document.size(); ++i) {
+            cases.push_back(make_case(document[i], file, i + 1, fmt::format("{}#{}", base, i + 1)));
+        }
+    } else if (document.is_object()) {
+        cases.push_back(make_case(document, file, 1, base));
+    } else {
+        throw input_error::at(file,
+                              fmt::format("expected a case object or an array of cases, got {}",
+                                          json_kind(document)));
+    }
+    return cases;
+}
+
+std::vector<test_case> load_case_file(const fs::path& file) {
+    const std::string name = file.string();
+    return parse_case_text(read_text_file(name), name, file.extension() == ".jsonl");
+}
+
+std::vector<fs::path> collect_case_files(const std::vector<std::string>& paths) {
+    std::vector<fs::path> files;
+    for (const std::string& path : paths) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) throw input_error::at(path, "no such file or directory");
+        if (!fs::is_directory(path, ec)) {
+            files.emplace_back(path);
+            continue;
+        }
+        std::vector<fs::path> found;
+        for (auto it = fs::recursive_directory_iterator(path, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const fs::path& entry = it->path();
+            if (it->is_regular_file(ec) &&
+                (entry.extension() == ".json" || entry.extension() == ".jsonl")) {
+                found.push_back(entry);
+            }
+        }
+        if (ec) throw input_error::at(path, fmt::format("{}", ec.message()));
+        sort_naturally(found, false);
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+}  // namespace algojudge

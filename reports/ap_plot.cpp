@@ -1,0 +1,409 @@
+#include "reports/ap_plot.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "judging/case_files.hpp"
+#include "reports/xml_text.hpp"
+
+namespace algojudge {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A portable file name stem for a class: letters, digits, '-', '_' and '.' kept, anything
+// else '_', no leading '.', at most 64 bytes.
+std::string file_stem_for(std::string_view class_name) {
+    std::string stem;
+    for (const char c : class_name.substr(0, 64)) {
+        const bool keep = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                          (c == '.' && !stem.empty());
+        stem += keep ? c : '_';
+    }
+    return stem.empty() ? std::string("class") : stem;
+}
+
+// One file name per class, unique even on case-insensitive file systems.
+std::vector<std::string> plot_file_names(const std::vector<std::string>& classes) {
+    std::vector<std::string> names;
+    std::unordered_set<std::string> taken{"index"};
+    for (std::size_t i = 0; i < classes.size(); ++i) {
+        std::string stem = file_stem_for(classes[i]);
+        auto folded = [](std::string s) {
+            std::transform(s.begin(), s.end(), s.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            return s;
+        };
+        if (taken.count(folded(stem)) != 0) stem += fmt::format("-{}", i + 1);
+        taken.insert(folded(stem));
+        names.push_back(stem + ".svg");
+    }
+    return names;
+}
+
+std::string percent(const std::optional<double>& value) {
+    return value ? fmt::format("{:.2f} %", *value * 100) : std::string("n/a");
+}
+
+// ---- the pictures ----
+
+struct point {
+    double x = 0, y = 0;
+};
+
+// Geometry of one plot: the unit square of (recall, precision) mapped onto pixels.
+constexpr double svg_width = 640, svg_height = 520;
+constexpr double plot_left = 70, plot_right = 620, plot_top = 96, plot_bottom = 440;
+
+point to_pixels(double recall, double precision) {
+    return {plot_left + recall * (plot_right - plot_left),
+            plot_bottom - precision * (plot_bottom - plot_top)};
+}
+
+// Keeps, of the points falling in each one-pixel column, the first, the lowest, the highest
+// and the last: the drawing looks the same, and a million detections stay a few thousand points.
+std::vector<point> thin_to_pixel_columns(const std::vector<point>& points) {
+    std::vector<point> kept;
+    std::size_t start = 0;
+    while (start < points.size()) {
+        std::size_t end = start + 1;  // a NaN (never equal) still moves on
+        const double column = std::floor(points[start].x);
+        while (end < points.size() && std::floor(points[end].x) == column)
+            ++end;
+        std::size_t lowest = start, highest = start;
+        for (std::size_t i = start; i < end; ++i) {
+            if (points[i].y < points[lowest].y) lowest = i;
+            if (points[i].y > points[highest].y) highest = i;
+        }
+        std::size_t picks[] = {start, std::min(lowest, highest), std::max(lowest, highest),
+                               end - 1};
+        for (std::size_t k = 0; k < 4; ++k) {
+            if (k > 0 && picks[k] == picks[k - 1]) continue;
+            kept.push_back(points[picks[k]]);
+        }
+        start = end;
+    }
+    return kept;
+}
+
+std::string svg_points(const std::vector<point>& points) {
+    std::string text;
+    for (const point& p : points) {
+        if (!text.empty()) text += ' ';
+        text += fmt::format("{:.2f},{:.2f}", p.x, p.y);
+    }
+    return text;
+}
+
+// The monotone precision envelope as (recall, precision) vertices of the shaded region: from
+// (0, 0) up, along the envelope's steps, down to (final recall, 0). Its area is the all-point
+// ("area") AP of the VOC2010+ devkit. Also returns that area.
+std::vector<point> envelope_region(const std::vector<pr_point>& curve, double& area) {
+    std::vector<double> envelope(curve.size());
+    double best = 0;
+    for (std::size_t i = curve.size(); i-- > 0;) {
+        best = std::max(best, curve[i].precision);
+        envelope[i] = best;
+    }
+    std::vector<point> region{{0, 0}};
+    double previous_recall = 0;
+    area = 0;
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        if (curve[i].recall <= previous_recall) continue;
+        region.push_back({previous_recall, envelope[i]});
+        region.push_back({curve[i].recall, envelope[i]});
+        area += (curve[i].recall - previous_recall) * envelope[i];
+        previous_recall = curve[i].recall;
+    }
+    region.push_back({previous_recall, 0});
+    return region;
+}
+
+// The 11 samples of the VOC2007 method: (t, highest precision at recall >= t).
+std::vector<point> eleven_point_samples(const std::vector<pr_point>& curve, bool numpy) {
+    std::vector<point> samples;
+    for (int k = 0; k <= 10; ++k) {
+        // numpy.arange(0, 1.1, 0.1) computes k * 0.1 (0.30000000000000004 for k = 3).
+        const double threshold = numpy ? k * 0.1 : k / 10.0;
+        double precision = 0;
+        for (const pr_point& p : curve) {
+            if (p.recall >= threshold) precision = std::max(precision, p.precision);
+        }
+        samples.push_back({threshold, precision});
+    }
+    return samples;
+}
+
+std::string conventions_line(const ap_conventions& conventions) {
+    return fmt::format("IoU {} {:g}, {} IoU, {} 11-point thresholds",
+                       conventions.strict_greater ? ">" : ">=", conventions.iou_threshold,
+                       conventions.pixel_plus_one ? "+1 pixel" : "continuous",
+                       conventions.numpy_thresholds ? "numpy" : "exact");
+}
+
+// The SVG of one class; no XML declaration, so it can be inlined in the index as is.
+std::string class_svg(const std::string& class_name, const class_ap& ap,
+                      const ap_conventions& conventions) {
+    std::string svg;
+    auto out = [&svg](std::string_view text) { svg += text; };
+    const std::string name = xml_escape(class_name);
+    out(
+        fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:g}\" height=\"{1:g}\" "
+                    "viewBox=\"0 0 {0:g} {1:g}\" font-family=\"sans-serif\" font-size=\"12\" "
+                    "class=\"pr-plot\">\n",
+                    svg_width, svg_height));
+    out(fmt::format("<title>{}: precision/recall, AP 11-point {}, area {}</title>\n", name,
+                    percent(ap.ap_11point), percent(ap.ap_area)));
+    out(fmt::format("<rect width=\"{:g}\" height=\"{:g}\" fill=\"#ffffff\"/>\n", svg_width,
+                    svg_height));
+    // Title: the class, both APs, then the counts and conventions.
+    out(fmt::format("<text x=\"{:g}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
+                    plot_left, name));
+    out(fmt::format(
+        "<text x=\"{:g}\" y=\"44\" font-size=\"13\">AP 11-point {} \xC2\xB7 AP area {} \xC2\xB7 "
+        "AP 101-point {}</text>\n",
+        plot_left, percent(ap.ap_11point), percent(ap.ap_area), percent(ap.ap_101point)));
+    out(
+        fmt::format("<text x=\"{:g}\" y=\"62\" fill=\"#555555\">{} GT ({} difficult), {} "
+                    "detections: {} TP, {} FP</text>\n",
+                    plot_left, ap.num_gt, ap.num_difficult, ap.num_detections, ap.tp, ap.fp));
+    out(fmt::format("<text x=\"{:g}\" y=\"78\" fill=\"#555555\">{}</text>\n", plot_left,
+                    xml_escape(conventions_line(conventions))));
+
+    // Grid, ticks and tick labels every 0.1 on both axes.
+    out("<g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\">\n");
+    for (int k = 0; k <= 10; ++k) {
+        const point a = to_pixels(k / 10.0, 0), b = to_pixels(k / 10.0, 1);
+        const point c = to_pixels(0, k / 10.0), d = to_pixels(1, k / 10.0);
+        out(fmt::format("<line x1=\"{:.2f}\" y1=\"{:.2f}\" x2=\"{:.2f}\" y2=\"{:.2f}\"/>\n", a.x,
+                        a.y, b.x, b.y));
+        out(fmt::format("<line x1=\"{:.2f}\" y1=\"{:.2f}\" x2=\"{:.2f}\" y2=\"{:.2f}\"/>\n", c.x,
+                        c.y, d.x, d.y));
+    }
+    out("</g>\n<g class=\"ticks\" stroke=\"#000000\" stroke-width=\"1\">\n");
+    for (int k = 0; k <= 10; ++k) {
+        const point x_tick = to_pixels(k / 10.0, 0), y_tick = to_pixels(0, k / 10.0);
+        out(fmt::format("<line x1=\"{0:.2f}\" y1=\"{1:.2f}\" x2=\"{0:.2f}\" y2=\"{2:.2f}\"/>\n",
+                        x_tick.x, x_tick.y, x_tick.y + 5));
+        out(fmt::format("<line x1=\"{0:.2f}\" y1=\"{1:.2f}\" x2=\"{2:.2f}\" y2=\"{1:.2f}\"/>\n",
+                        y_tick.x, y_tick.y, y_tick.x - 5));
+    }
+    out("</g>\n<g class=\"tick-labels\" fill=\"#333333\">\n");
+    for (int k = 0; k <= 10; ++k) {
+        const point x_tick = to_pixels(k / 10.0, 0), y_tick = to_pixels(0, k / 10.0);
+        out(fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"middle\">{:.1f}</text>\n",
+                        x_tick.x, x_tick.y + 18, k / 10.0));
+        out(fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"end\">{:.1f}</text>\n",
+                        y_tick.x - 8, y_tick.y + 4, k / 10.0));
+    }
+    out("</g>\n");
+    const point axis_origin = to_pixels(0, 0), axis_end = to_pixels(1, 1);
+    out(fmt::format(
+        "<rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\" fill=\"none\" "
+        "stroke=\"#000000\"/>\n",
+        axis_origin.x, axis_end.y, axis_end.x - axis_origin.x, axis_origin.y - axis_end.y));
+    out(
+        fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"middle\" "
+                    "font-size=\"13\">Recall</text>\n",
+                    (axis_origin.x + axis_end.x) / 2, axis_origin.y + 40));
+    out(
+        fmt::format("<text transform=\"translate({:.2f} {:.2f}) rotate(-90)\" "
+                    "text-anchor=\"middle\" font-size=\"13\">Precision</text>\n",
+                    axis_origin.x - 44, (axis_origin.y + axis_end.y) / 2));
+
+    if (!ap.ap_area) {
+        out(
+            fmt::format("<text class=\"no-ap\" x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"middle\" "
+                        "font-size=\"14\" fill=\"#a94442\">no non-difficult ground truth: no AP "
+                        "(left out of the mean)</text>\n",
+                        (axis_origin.x + axis_end.x) / 2, (axis_origin.y + axis_end.y) / 2));
+        out("</svg>\n");
+        return svg;
+    }
+
+    // The envelope's region, shaded, then its outline (without the closing base).
+    double area = 0;
+    const std::vector<point> region = envelope_region(ap.curve, area);
+    std::vector<point> region_pixels;
+    for (const point& p : region)
+        region_pixels.push_back(to_pixels(p.x, p.y));
+    region_pixels = thin_to_pixel_columns(region_pixels);
+    out(
+        fmt::format("<polygon class=\"envelope-area\" data-area=\"{:.17g}\" fill=\"#4a90d9\" "
+                    "fill-opacity=\"0.25\" stroke=\"none\" points=\"{}\"/>\n",
+                    area, svg_points(region_pixels)));
+    const std::vector<point> outline(region_pixels.begin() + 1, region_pixels.end());
+    out(
+        fmt::format("<polyline class=\"envelope\" fill=\"none\" stroke=\"#1f5fa8\" "
+                    "stroke-width=\"2\" points=\"{}\"/>\n",
+                    svg_points(outline)));
+
+    // The raw curve, one vertex per counted detection in score order, from (0, first precision).
+    if (!ap.curve.empty()) {
+        std::vector<point> raw{to_pixels(0, ap.curve.front().precision)};
+        for (const pr_point& p : ap.curve)
+            raw.push_back(to_pixels(p.recall, p.precision));
+        out(
+            fmt::format("<polyline class=\"raw\" fill=\"none\" stroke=\"#d9534f\" "
+                        "stroke-width=\"1.2\" points=\"{}\"/>\n",
+                        svg_points(thin_to_pixel_columns(raw))));
+    } else {
+        out(
+            fmt::format("<text class=\"no-detections\" x=\"{:.2f}\" y=\"{:.2f}\" "
+                        "text-anchor=\"middle\" font-size=\"14\">no detections: AP 0</text>\n",
+                        (axis_origin.x + axis_end.x) / 2, (axis_origin.y + axis_end.y) / 2));
+    }
+
+    // The 11 samples whose mean is the 11-point AP.
+    out("<g class=\"eleven-point\" fill=\"#f0ad4e\" stroke=\"#000000\" stroke-width=\"0.8\">\n");
+    for (const point& sample : eleven_point_samples(ap.curve, conventions.numpy_thresholds)) {
+        const point at = to_pixels(sample.x, sample.y);
+        out(
+            fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"4\" data-recall=\"{:.17g}\" "
+                        "data-precision=\"{:.17g}\"><title>recall &gt;= {:g}: precision "
+                        "{:.4f}</title></circle>\n",
+                        at.x, at.y, sample.x, sample.y, sample.x, sample.y));
+    }
+    out("</g>\n");
+
+    // Legend, in one row under the axis label.
+    out(fmt::format("<g class=\"legend\" transform=\"translate({:g} {:g})\">\n", plot_left,
+                    svg_height - 14));
+    out("<line x1=\"0\" y1=\"-4\" x2=\"22\" y2=\"-4\" stroke=\"#d9534f\" stroke-width=\"1.2\"/>\n"
+        "<text x=\"28\" y=\"0\">raw precision/recall</text>\n"
+        "<rect x=\"170\" y=\"-9\" width=\"22\" height=\"10\" fill=\"#4a90d9\" "
+        "fill-opacity=\"0.25\" stroke=\"#1f5fa8\" stroke-width=\"2\"/>\n"
+        "<text x=\"198\" y=\"0\">envelope, shaded area = area AP</text>\n"
+        "<circle cx=\"440\" cy=\"-4\" r=\"4\" fill=\"#f0ad4e\" stroke=\"#000000\" "
+        "stroke-width=\"0.8\"/>\n"
+        "<text x=\"450\" y=\"0\">11-point samples</text>\n</g>\n");
+    out("</svg>\n");
+    return svg;
+}
+
+std::string index_html(const detection_set& set, const ap_result& result,
+                       const ap_conventions& conventions, const std::vector<std::string>& files,
+                       const std::vector<std::string>& svgs) {
+    std::string html;
+    auto out = [&html](std::string_view text) { html += text; };
+    out("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+        "<meta charset=\"utf-8\"/>\n<title>Average precision: 11-point and area</title>\n"
+        "<style>\n"
+        "body { font-family: sans-serif; margin: 2em; color: #222222; }\n"
+        "table { border-collapse: collapse; margin: 1em 0; }\n"
+        "th, td { border: 1px solid #cccccc; padding: 0.3em 0.7em; }\n"
+        "td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }\n"
+        "tr.mean td { font-weight: bold; border-top: 2px solid #444444; }\n"
+        "td.no-ap { color: #a94442; }\n"
+        ".plots { display: flex; flex-wrap: wrap; gap: 1em; }\n"
+        "figure { margin: 0; border: 1px solid #dddddd; padding: 0.5em; }\n"
+        "figcaption { font-size: 0.9em; }\n"
+        "</style>\n</head>\n<body>\n<h1>Average precision per class</h1>\n");
+    out(fmt::format("<p>{} images, {} classes, {} ground-truth boxes, {} detections; {}.</p>\n",
+                    set.images.size(), set.classes.size(), set.ground_truth.size(),
+                    set.detections.size(), xml_escape(conventions_line(conventions))));
+    out("<table>\n<thead><tr><th>Class</th><th class=\"number\">GT</th>"
+        "<th class=\"number\">Difficult</th><th class=\"number\">Detections</th>"
+        "<th class=\"number\">TP</th><th class=\"number\">FP</th>"
+        "<th class=\"number\">AP 11-point</th><th class=\"number\">AP area</th>"
+        "<th class=\"number\">Difference</th><th class=\"number\">AP 101-point</th></tr></thead>\n"
+        "<tbody>\n");
+    auto difference = [](const std::optional<double>& eleven, const std::optional<double>& area) {
+        return eleven && area ? fmt::format("{:+.2f}", (*area - *eleven) * 100)
+                              : std::string("n/a");
+    };
+    double widest = -1;
+    std::size_t widest_class = 0;
+    for (std::size_t c = 0; c < set.classes.size(); ++c) {
+        const class_ap& ap = result.classes[c];
+        const char* cell = ap.ap_area ? "number" : "number no-ap";
+        out(fmt::format(
+            "<tr><td><a href=\"#class-{}\">{}</a></td><td class=\"number\">{}</td>"
+            "<td class=\"number\">{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td>"
+            "<td class=\"number\">{}</td><td class=\"{}\">{}</td><td class=\"{}\">{}</td>"
+            "<td class=\"{}\">{}</td><td class=\"{}\">{}</td></tr>\n",
+            c + 1, xml_escape(set.classes[c]), ap.num_gt, ap.num_difficult, ap.num_detections,
+            ap.tp, ap.fp, cell, percent(ap.ap_11point), cell, percent(ap.ap_area), cell,
+            difference(ap.ap_11point, ap.ap_area), cell, percent(ap.ap_101point)));
+        if (ap.ap_area && ap.ap_11point && std::abs(*ap.ap_area - *ap.ap_11point) > widest) {
+            widest = std::abs(*ap.ap_area - *ap.ap_11point);
+            widest_class = c;
+        }
+    }
+    out(
+        fmt::format("<tr class=\"mean\"><td>mAP</td><td colspan=\"5\"></td>"
+                    "<td class=\"number\">{}</td><td class=\"number\">{}</td>"
+                    "<td class=\"number\">{}</td><td class=\"number\">{}</td></tr>\n"
+                    "</tbody>\n</table>\n",
+                    percent(result.map_11point), percent(result.map_area),
+                    difference(result.map_11point, result.map_area), percent(result.map_101point)));
+    if (widest >= 0) {
+        out(fmt::format("<p>The two methods differ by at most {:.2f} points per class ({}).</p>\n",
+                        widest * 100, xml_escape(set.classes[widest_class])));
+    }
+    const std::size_t without_ap =
+        static_cast<std::size_t>(std::count_if(result.classes.begin(), result.classes.end(),
+                                               [](const class_ap& ap) { return !ap.ap_area; }));
+    if (without_ap > 0) {
+        out(
+            fmt::format("<p>{} class(es) without non-difficult ground truth have no AP and are "
+                        "left out of the means.</p>\n",
+                        without_ap));
+    }
+    if (result.detections_without_ground_truth_image > 0) {
+        out(
+            fmt::format("<p>{} detection(s) on images without any ground truth count as false "
+                        "positives.</p>\n",
+                        result.detections_without_ground_truth_image));
+    }
+    out("<h2>Precision/recall curves</h2>\n<div class=\"plots\">\n");
+    for (std::size_t c = 0; c < set.classes.size(); ++c) {
+        out(fmt::format("<figure id=\"class-{}\">\n", c + 1));
+        out(svgs[c]);
+        out(fmt::format("<figcaption>{} (<a href=\"{}\">{}</a>)</figcaption>\n</figure>\n",
+                        xml_escape(set.classes[c]), xml_escape(files[c]), xml_escape(files[c])));
+    }
+    out("</div>\n</body>\n</html>\n");
+    return html;
+}
+
+void write_file(const fs::path& file, std::string_view text) {
+    std::ofstream stream(file, std::ios::binary | std::ios::trunc);
+    if (!stream) throw output_error(file.string() + ": cannot open for writing");
+    stream.write(text.data(), static_cast<std::streamsize>(text.size()));
+    stream.close();
+    if (!stream) throw output_error(file.string() + ": write error");
+}
+
+}  // namespace
+
+void write_ap_plots(const fs::path& dir, const detection_set& set, const ap_result& result,
+                    const ap_conventions& conventions) {
+    assert(result.classes.size() == set.classes.size());
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir, ec)) {
+        throw output_error(fmt::format("{}: cannot create the plot directory{}", dir.string(),
+                                       ec ? ": " + ec.message() : ""));
+    }
+    const std::vector<std::string> files = plot_file_names(set.classes);
+    std::vector<std::string> svgs;
+    for (std::size_t c = 0; c < set.classes.size(); ++c) {
+        svgs.push_back(class_svg(set.classes[c], result.classes[c], conventions));
+        write_file(dir / files[c], "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgs.back());
+    }
+    write_file(dir / "index.html", index_html(set, result, conventions, files, svgs));
+}
+
+}  // namespace algojudge

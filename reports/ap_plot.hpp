@@ -1,0 +1,25 @@
+// Description: `algojudge ap --plot DIR`: one SVG per class (raw precision/recall curve, the
+// monotone precision envelope with the area under it shaded, the 11 interpolation samples
+// marked, both APs in the title) and an index.html with the per-class table and every plot
+// inlined. Every file is well-formed XML (XHTML for the index), self-contained, with class
+// names escaped. Description of the pictures: docs/average-precision-formats.md.
+// Status: tested in tests/ap_plot_test.cpp (files parsed back with pugixml) and by the CLI
+// tests in tests/cli/ap_formats_tests.cmake (xmllint --noout).
+#pragma once
+
+#include <filesystem>
+
+#include "algorithms/average_precision.hpp"
+
+namespace algojudge {
+
+// Writes `dir`/index.html and `dir`/<class>.svg for every class of `set` (the file name is the
+// class name with characters other than letters, digits, '-', '_' and '.' replaced by '_', and
+// "-<n>" appended when two names would clash). Creates `dir` if needed; overwrites those files.
+// `result` must come from evaluate_average_precision(set, conventions).
+// Throws case_file_error, one line naming the path, when a file cannot be written.
+// Example: write_ap_plots("plots", set, evaluate_average_precision(set, conv), conv);
+void write_ap_plots(const std::filesystem::path& dir, const detection_set& set,
+                    const ap_result& result, const ap_conventions& conventions);
+
+}  // namespace algojudge

@@ -1,0 +1,206 @@
+#include "support/json_input.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace algojudge {
+
+std::string json_path(std::string_view parent, std::string_view key) {
+    if (parent.empty()) return std::string(key);
+    return fmt::format("{}.{}", parent, key);
+}
+
+std::string json_path(std::string_view parent, std::size_t index) {
+    return fmt::format("{}[{}]", parent, index);
+}
+
+std::string json_brief(const json& value) {
+    constexpr std::size_t max_length = 40;
+    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (text.size() > max_length) text = text.substr(0, max_length - 3) + "...";
+    return text;
+}
+
+std::string_view json_kind(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null:
+            return "null";
+        case json::value_t::object:
+            return "an object";
+        case json::value_t::array:
+            return "an array";
+        case json::value_t::string:
+            return "a string";
+        case json::value_t::boolean:
+            return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+            return "an integer";
+        case json::value_t::number_float:
+            return "a number";
+        default:
+            return "a value";
+    }
+}
+
+void throw_expected(const std::string& path, std::string_view what, const json& found) {
+    if (found.is_object() || found.is_array() || found.is_null()) {
+        throw input_error(path, fmt::format("expected {}, got {}", what, json_kind(found)));
+    }
+    throw input_error(path, fmt::format("expected {}, got {}", what, json_brief(found)));
+}
+
+const json& require_object(const json& value, const std::string& path) {
+    if (!value.is_object()) throw_expected(path, "an object", value);
+    return value;
+}
+
+const json& require_array(const json& value, const std::string& path) {
+    if (!value.is_array()) throw_expected(path, "an array", value);
+    return value;
+}
+
+const json& require_field(const json& parent, const std::string& path, std::string_view key) {
+    require_object(parent, path);
+    auto it = parent.find(key);
+    if (it == parent.end()) {
+        throw input_error(path, fmt::format("missing field \"{}\"", key));
+    }
+    return *it;
+}
+
+const json* optional_field(const json& parent, std::string_view key, bool null_is_absent) {
+    if (!parent.is_object()) return nullptr;
+    auto it = parent.find(key);
+    if (it == parent.end() || (null_is_absent && it->is_null())) return nullptr;
+    return &*it;
+}
+
+void reject_unknown_fields(const json& object, const std::string& path,
+                           std::initializer_list<std::string_view> allowed) {
+    require_object(object, path);
+    for (const auto& [key, value] : object.items()) {
+        bool known = false;
+        for (std::string_view name : allowed)
+            known = known || name == key;
+        if (known) continue;
+        std::string names;
+        for (std::string_view name : allowed) {
+            names += names.empty() ? "" : ", ";
+            names += name;
+        }
+        throw input_error(json_path(path, key),
+                          fmt::format("unknown field (expected one of: {})", names));
+    }
+}
+
+namespace {
+
+constexpr auto int64_min = std::numeric_limits<std::int64_t>::min();
+constexpr auto int64_max = std::numeric_limits<std::int64_t>::max();
+
+std::string integer_range_words(std::int64_t min, std::int64_t max) {
+    if (min == int64_min && max == int64_max) return "an integer in the signed 64-bit range";
+    if (min == 0 && max == int64_max) return "a non-negative integer";
+    if (min == 1 && max == int64_max) return "a positive integer";
+    if (max == int64_max) return fmt::format("an integer >= {}", min);
+    if (min == int64_min) return fmt::format("an integer <= {}", max);
+    return fmt::format("an integer from {} to {}", min, max);
+}
+
+}  // namespace
+
+std::int64_t read_int64(const json& value, const std::string& path, std::int64_t min,
+                        std::int64_t max) {
+    const std::string words = integer_range_words(min, max);
+    if (value.is_number_integer() && !value.is_number_unsigned()) {
+        auto number = value.get<std::int64_t>();
+        if (number >= min && number <= max) return number;
+    } else if (value.is_number_unsigned()) {
+        auto number = value.get<std::uint64_t>();
+        if (number <= static_cast<std::uint64_t>(int64_max) &&
+            static_cast<std::int64_t>(number) >= min && static_cast<std::int64_t>(number) <= max) {
+            return static_cast<std::int64_t>(number);
+        }
+    }
+    throw_expected(path, words, value);
+}
+
+std::uint64_t read_uint64(const json& value, const std::string& path, std::uint64_t max) {
+    const std::string words =
+        max == std::numeric_limits<std::uint64_t>::max()
+            ? std::string("a non-negative integer in the unsigned 64-bit range")
+            : fmt::format("an integer from 0 to {}", max);
+    if (value.is_number_unsigned()) {
+        auto number = value.get<std::uint64_t>();
+        if (number <= max) return number;
+    } else if (value.is_number_integer()) {
+        auto number = value.get<std::int64_t>();
+        if (number >= 0 && static_cast<std::uint64_t>(number) <= max) {
+            return static_cast<std::uint64_t>(number);
+        }
+    }
+    throw_expected(path, words, value);
+}
+
+double read_double(const json& value, const std::string& path, double min, double max) {
+    if (value.is_number()) {
+        auto number = value.get<double>();
+        if (std::isfinite(number) && number >= min && number <= max) return number;
+        if (!std::isfinite(number)) {
+            throw input_error(path, "expected a finite number, got a non-finite value");
+        }
+    }
+    if (std::isinf(min) && std::isinf(max)) throw_expected(path, "a finite number", value);
+    if (std::isinf(max)) throw_expected(path, fmt::format("a number >= {}", min), value);
+    if (std::isinf(min)) throw_expected(path, fmt::format("a number <= {}", max), value);
+    throw_expected(path, fmt::format("a number from {} to {}", min, max), value);
+}
+
+bool read_bool(const json& value, const std::string& path) {
+    if (!value.is_boolean()) throw_expected(path, "true or false", value);
+    return value.get<bool>();
+}
+
+const std::string& read_string(const json& value, const std::string& path) {
+    if (!value.is_string()) throw_expected(path, "a string", value);
+    return value.get_ref<const std::string&>();
+}
+
+std::string describe_parse_failure(std::string_view text, std::size_t byte) {
+    if (byte > text.size() ||
+        text.find_first_not_of(" \t\r\n", byte == 0 ? 0 : byte - 1) == std::string_view::npos) {
+        return "malformed JSON: unexpected end of input";
+    }
+    const std::size_t offset = byte == 0 ? 0 : byte - 1;
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            line_start = i + 1;
+        }
+    }
+    // A few characters from the offending token on, so "NaN" or a stray comma is visible.
+    std::string_view near = text.substr(offset, 12);
+    near = near.substr(0, near.find('\n'));
+    const std::string where =
+        text.find('\n') == std::string_view::npos
+            ? fmt::format("column {}", offset - line_start + 1)
+            : fmt::format("line {}, column {}", line, offset - line_start + 1);
+    return fmt::format("malformed JSON at {} near '{}'", where, near);
+}
+
+json parse_json_text(std::string_view text, const std::string& where) {
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw input_error::at(where, fmt::format("{}", describe_parse_failure(text, e.byte)));
+    } catch (const json::exception&) {
+        // A number too large for a double (1e999) is the only other parse failure.
+        throw input_error::at(where, "malformed JSON: a number is out of range");
+    }
+}
+
+}  // namespace algojudge

@@ -1,0 +1,231 @@
+#include "algorithms/average_precision.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <fstream>
+#include <future>
+#include <random>
+#include <string>
+#include "formats/ap_json.hpp"
+#include "formats/text_folders.hpp"
+#include "judging/case_files.hpp"
+#include "problems/average_precision.hpp"
+#include "problems/average_precision_generator.hpp"
+#include "tests/average_precision_fixtures.hpp"
+
+using namespace algojudge;
+using namespace algojudge::testing;
+namespace fs = std::filesystem;
+
+TEST_CASE("iou: continuous and +1 pixel") {
+    CHECK(iou(unit, unit, false) == 1.0);
+    CHECK(iou(unit, far_away, false) == 0.0);
+    CHECK(iou({0, 0, 10, 10}, {5, 0, 15, 10}, false) == doctest::Approx(50.0 / 150.0));
+    // +1: widths 11, overlap 6 x 11 = 66, union 121 + 121 - 66.
+    CHECK(iou({0, 0, 10, 10}, {5, 0, 15, 10}, true) == doctest::Approx(66.0 / 176.0));
+    // Touching edges overlap by nothing, or by one pixel column with +1.
+    CHECK(iou({0, 0, 10, 10}, {10, 0, 20, 10}, false) == 0.0);
+    CHECK(iou({0, 0, 10, 10}, {10, 0, 20, 10}, true) == doctest::Approx(11.0 / 231.0));
+    // Degenerate boxes never divide by zero.
+    CHECK(iou({1, 1, 1, 1}, {1, 1, 1, 1}, false) == 0.0);
+}
+
+TEST_CASE("ap of raw curves") {
+    const std::vector<pr_point> none;
+    CHECK(ap_11point(none, false) == 0.0);
+    CHECK(ap_area(none) == 0.0);
+    CHECK(ap_101point(none) == 0.0);
+    const std::vector<pr_point> perfect = {{0.5, 1.0}, {1.0, 1.0}};
+    CHECK(ap_11point(perfect, false) == doctest::Approx(1.0));
+    CHECK(ap_area(perfect) == doctest::Approx(1.0));
+    CHECK(ap_101point(perfect) == doctest::Approx(1.0));
+    // TP, FP, TP over 2 boxes: recall 0.5 at precision 1, recall 1 at precision 2/3.
+    const std::vector<pr_point> curve = {{0.5, 1.0}, {0.5, 0.5}, {1.0, 2.0 / 3}};
+    CHECK(ap_area(curve) == doctest::Approx(0.5 * 1.0 + 0.5 * 2.0 / 3));
+    CHECK(ap_11point(curve, false) == doctest::Approx((6 * 1.0 + 5 * 2.0 / 3) / 11));
+    CHECK(ap_101point(curve) == doctest::Approx((51 * 1.0 + 50 * 2.0 / 3) / 101));
+}
+
+TEST_CASE("numpy thresholds: recall exactly 0.6 misses 0.6000000000000001") {
+    const std::vector<pr_point> curve = {{0.6, 1.0}};
+    CHECK(ap_11point(curve, false) == doctest::Approx(7.0 / 11));
+    CHECK(ap_11point(curve, true) == doctest::Approx(6.0 / 11));
+}
+
+TEST_CASE("empty: no detections, no boxes") {
+    const ap_result nothing = evaluate({});
+    CHECK(nothing.classes.empty());
+    CHECK_FALSE(nothing.map_area.has_value());
+
+    set_maker m;
+    m.gt("a", "dog", unit);
+    const ap_result r = evaluate(m.set);
+    CHECK(r.classes[0].num_gt == 1);
+    CHECK(r.classes[0].tp == 0);
+    CHECK(r.classes[0].fp == 0);
+    CHECK(*r.classes[0].ap_11point == 0.0);
+    CHECK(*r.classes[0].ap_area == 0.0);
+    CHECK(*r.map_area == 0.0);
+}
+
+TEST_CASE("difficult boxes: a match is ignored, recall leaves them out") {
+    set_maker m;
+    m.gt("a", "dog", unit).gt("a", "dog", far_away, true);
+    m.det("a", "dog", 0.9, far_away).det("a", "dog", 0.8, unit);
+    const ap_result r = evaluate(m.set);
+    const class_ap& dog = r.classes[0];
+    CHECK(dog.num_gt == 1);
+    CHECK(dog.num_difficult == 1);
+    CHECK(dog.num_detections == 2);
+    CHECK(dog.tp == 1);
+    CHECK(dog.fp == 0);  // the detection on the difficult box counts as nothing
+    REQUIRE(dog.curve.size() == 1);
+    CHECK(*dog.ap_area == 1.0);
+    CHECK(*dog.ap_11point == doctest::Approx(1.0));
+
+    // A class whose boxes are all difficult has no AP and stays out of the mean.
+    set_maker only_difficult;
+    only_difficult.gt("a", "cat", unit, true).det("a", "cat", 0.5, unit);
+    const ap_result r2 = evaluate(only_difficult.set);
+    CHECK(r2.classes[0].num_gt == 0);
+    CHECK_FALSE(r2.classes[0].ap_area.has_value());
+    CHECK_FALSE(r2.map_area.has_value());
+}
+
+TEST_CASE("duplicates: the second detection of a matched box is a false positive") {
+    set_maker m;
+    m.gt("a", "dog", unit).gt("a", "dog", far_away);
+    m.det("a", "dog", 0.9, unit).det("a", "dog", 0.8, {0, 0, 10, 9}).det("a", "dog", 0.7, far_away);
+    const ap_result r = evaluate(m.set);
+    const class_ap& dog = r.classes[0];
+    CHECK(dog.tp == 2);
+    CHECK(dog.fp == 1);
+    // Curve: (0.5, 1), (0.5, 0.5), (1, 2/3). The envelope is 1 up to recall 0.5, then 2/3.
+    CHECK(*dog.ap_area == doctest::Approx(0.5 + 0.5 * 2.0 / 3));
+    CHECK(*dog.ap_11point == doctest::Approx((6 + 5 * 2.0 / 3) / 11));
+}
+
+TEST_CASE("the best box wins even when it is taken: VOC does not fall back to the next") {
+    set_maker m;
+    m.gt("a", "dog", {0, 0, 10, 10}).gt("a", "dog", {0, 0, 10, 12});
+    // Both detections overlap the first box best; the second one is a FP although the
+    // second box would pass the threshold.
+    m.det("a", "dog", 0.9, {0, 0, 10, 10}).det("a", "dog", 0.8, {0, 0, 10, 10});
+    const ap_result r = evaluate(m.set);
+    const class_ap& dog = r.classes[0];
+    CHECK(dog.tp == 1);
+    CHECK(dog.fp == 1);
+}
+
+TEST_CASE("ties keep input order") {
+    // Two detections with equal scores: FP first then TP gives a lower AP than TP first.
+    set_maker fp_first, tp_first;
+    fp_first.gt("a", "dog", unit).det("b", "dog", 0.5, unit).det("a", "dog", 0.5, unit);
+    tp_first.gt("a", "dog", unit).det("a", "dog", 0.5, unit).det("b", "dog", 0.5, unit);
+    CHECK(*evaluate(fp_first.set).classes[0].ap_area == doctest::Approx(0.5));
+    CHECK(*evaluate(tp_first.set).classes[0].ap_area == doctest::Approx(1.0));
+}
+
+TEST_CASE("classes without ground truth and images without ground truth") {
+    set_maker m;
+    m.gt("a", "dog", unit);
+    m.det("a", "dog", 0.9, unit).det("a", "cat", 0.8, unit).det("z", "dog", 0.7, unit);
+    const ap_result r = evaluate(m.set);
+    const class_ap& dog = r.classes[0];
+    const class_ap& cat = r.classes[1];
+    CHECK(dog.tp == 1);
+    CHECK(dog.fp == 1);  // image z has no ground truth at all: a false positive
+    CHECK(r.detections_without_ground_truth_image == 1);
+    CHECK(cat.fp == 1);
+    CHECK_FALSE(cat.ap_area.has_value());
+    CHECK_FALSE(cat.ap_11point.has_value());
+    CHECK(cat.curve.empty());
+    CHECK(*r.map_area == *dog.ap_area);  // the cat stays out of the mean
+    CHECK(*r.map_11point == *dog.ap_11point);
+}
+
+TEST_CASE("IoU exactly at the threshold matches with >=, not with strict >") {
+    set_maker m;
+    m.gt("a", "dog", {0, 0, 2, 1}).det("a", "dog", 0.9, {0, 0, 1, 1});  // IoU 1/2 exactly
+    ap_conventions conventions;
+    conventions.iou_threshold = 0.5;
+    CHECK(evaluate_average_precision(m.set, conventions).classes[0].tp == 1);
+    conventions.strict_greater = true;
+    CHECK(evaluate_average_precision(m.set, conventions).classes[0].tp == 0);
+}
+
+TEST_CASE("property: per-image matching equals the all-pairs evaluation on random sets") {
+    std::mt19937_64 random(20261129);
+    for (int round = 0; round < 400; ++round) {
+        const std::size_t images = 1 + round % 7, classes = 1 + round % 4;
+        const std::size_t boxes = static_cast<std::size_t>(round % 23);
+        const std::size_t detections = static_cast<std::size_t>((round * 7) % 41);
+        detection_set set = random_set(random, images, classes, boxes, detections);
+        if (round % 2 == 0) {
+            for (detection& d : set.detections)
+                d.score = tricky_score(random);
+        }
+        ap_conventions c;
+        c.iou_threshold = std::array{0.1, 0.3, 0.5, 0.75}[round % 4];
+        c.pixel_plus_one = round % 2 == 1;
+        c.strict_greater = round % 3 == 0;
+        c.numpy_thresholds = round % 5 == 0;
+        CAPTURE(round);
+        const ap_result one_thread = detail::evaluate_average_precision(set, c, 1);
+        check_against_naive(set, c, one_thread);
+        check_identical(detail::evaluate_average_precision(set, c, 2), one_thread);
+        check_identical(evaluate_average_precision(set, c), one_thread);
+    }
+}
+
+TEST_CASE("property: classes past the radix sort's size equal the all-pairs evaluation") {
+    // 300 to 1500 detections a class: the score sort takes its radix path (from 256).
+    std::mt19937_64 random(5);
+    for (int round = 0; round < 6; ++round) {
+        const std::size_t classes = 1 + static_cast<std::size_t>(round % 3);
+        detection_set set = random_set(random, 40, classes, 500, 1500);
+        for (detection& d : set.detections)
+            d.score = round % 2 == 0 ? tricky_score(random)
+                                     : std::uniform_real_distribution<double>(-1, 1)(random);
+        ap_conventions c;
+        c.iou_threshold = round < 3 ? 0.5 : 0.3;
+        c.pixel_plus_one = round % 2 == 0;
+        CAPTURE(round);
+        const ap_result one_thread = detail::evaluate_average_precision(set, c, 1);
+        check_against_naive(set, c, one_thread);
+        check_identical(detail::evaluate_average_precision(set, c, 2), one_thread);
+    }
+}
+
+TEST_CASE("threaded evaluation above the size threshold equals a one-thread run, bit for bit") {
+    // Past detail::ap_parallel_min_detections the public function splits classes between two
+    // threads (on a machine with two cores); uneven classes, so the threads interleave.
+    std::mt19937_64 random(11);
+    const std::size_t detections = detail::ap_parallel_min_detections + 20000;
+    detection_set set = random_set(random, 3000, 7, 40000, detections);
+    for (std::size_t i = 0; i < set.detections.size(); ++i) {
+        if (i % 3 == 0) set.detections[i].class_id = 0;  // one big class
+        set.detections[i].score =
+            i % 5 == 0 ? tricky_score(random) : std::uniform_int_distribution(0, 999)(random) / 1e3;
+    }
+    set.images.push_back("no boxes here");
+    set.detections.push_back({static_cast<std::uint32_t>(set.images.size() - 1), 2, 0.5, unit});
+    for (const bool pixel_plus_one : {false, true}) {
+        ap_conventions c;
+        c.pixel_plus_one = pixel_plus_one;
+        c.numpy_thresholds = pixel_plus_one;
+        const ap_result one_thread = detail::evaluate_average_precision(set, c, 1);
+        check_identical(evaluate_average_precision(set, c), one_thread);
+        check_identical(detail::evaluate_average_precision(set, c, 2), one_thread);
+        CHECK(one_thread.detections_without_ground_truth_image == 1);
+        std::size_t total = 0;
+        for (const class_ap& k : one_thread.classes)
+            total += k.num_detections;
+        CHECK(total == set.detections.size());
+    }
+}

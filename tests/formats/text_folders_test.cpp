@@ -1,0 +1,62 @@
+#include "formats/text_folders.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <fstream>
+#include <future>
+#include <random>
+#include <string>
+#include "algorithms/average_precision.hpp"
+#include "formats/ap_json.hpp"
+#include "formats/text_folders.hpp"
+#include "judging/case_files.hpp"
+#include "problems/average_precision.hpp"
+#include "problems/average_precision_generator.hpp"
+#include "tests/average_precision_fixtures.hpp"
+
+using namespace algojudge;
+using namespace algojudge::testing;
+namespace fs = std::filesystem;
+
+TEST_CASE("text folders: errors name the file and the line") {
+    const fs::path root = fs::temp_directory_path() / "algojudge_ap_text_test";
+    fs::remove_all(root);
+    fs::create_directories(root / "gt");
+    fs::create_directories(root / "det");
+    std::ofstream(root / "gt" / "img1.txt") << "dog 0 0 10 10\n\ncat 0 0 5 5 difficult\n";
+    std::ofstream(root / "det" / "img1.txt") << "dog 0.9 0 0 10 10\n";
+    const detection_set set = load_ap_text_folders(root / "gt", root / "det", box_layout::xyxy);
+    CHECK(set.ground_truth.size() == 2);
+    CHECK(set.ground_truth[1].difficult);
+    CHECK(set.images == std::vector<std::string>{"img1"});
+
+    auto error_of = [&](const std::string& gt_line, const std::string& det_line) {
+        std::ofstream(root / "gt" / "img1.txt") << "dog 0 0 10 10\n" << gt_line;
+        std::ofstream(root / "det" / "img1.txt") << det_line;
+        try {
+            load_ap_text_folders(root / "gt", root / "det", box_layout::xyxy);
+        } catch (const input_error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string gt_file = (root / "gt" / "img1.txt").string();
+    const std::string det_file = (root / "det" / "img1.txt").string();
+    CHECK(error_of("dog 5 0 1 1\n", "") == gt_file + ":2: x2 (1) is less than x1 (5)");
+    CHECK(error_of("dog 0 0 1\n", "") ==
+          gt_file + ":2: expected \"class x1 y1 x2 y2 [difficult]\", got 4 words");
+    CHECK(error_of("dog 0 0 1 1 hard\n", "") ==
+          gt_file + ":2: expected \"difficult\", 1 or 0 after the box, got \"hard\"");
+    CHECK(error_of("", "dog high 0 0 1 1\n") ==
+          det_file + ":1: score: expected a finite number, got \"high\"");
+    CHECK(error_of("", "dog 0.5 0 0 nan 1\n") ==
+          det_file + ":1: x2: expected a finite number, got \"nan\"");
+    CHECK_THROWS_AS(load_ap_text_folders(root / "missing", root / "det", box_layout::xyxy),
+                    input_error);
+    fs::remove_all(root);
+}

@@ -1,0 +1,438 @@
+#include "algorithms/combination_sum.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "problems/combination_sum.hpp"
+#include "support/json_input.hpp"
+
+using namespace algojudge;
+
+namespace {
+
+using combination = std::vector<std::int64_t>;
+constexpr std::uint64_t plenty = std::uint64_t{1} << 30;
+
+combination_sum_query make_query(std::vector<std::int64_t> candidates, std::int64_t target,
+                                 bool reuse, std::optional<std::uint64_t> k = std::nullopt) {
+    combination_sum_query query;
+    query.candidates = std::move(candidates);
+    query.target = target;
+    query.reuse = reuse;
+    query.k = k;
+    return query;
+}
+
+std::vector<combination> enumerate_all(const combination_sum_query& query,
+                                       std::uint64_t limit = UINT64_MAX) {
+    std::vector<combination> found;
+    const combination_walk walk = for_each_combination(
+        query,
+        [&](std::span<const std::int64_t> values) {
+            found.emplace_back(values.begin(), values.end());
+            return found.size() < limit;
+        },
+        plenty);
+    REQUIRE_FALSE(walk.refused);
+    CHECK(walk.reported == found.size());
+    return found;
+}
+
+std::string count_of(const combination_sum_query& query) {
+    const combination_count counted = count_combinations(query, plenty);
+    REQUIRE_FALSE(counted.refused);
+    return counted.count.get_str();
+}
+
+// Brute force: for each distinct value in turn, every number of copies the mode allows, kept
+// while the sum stays within the target; then filtered by k and sorted.
+void brute_force(const std::vector<std::pair<std::int64_t, std::int64_t>>& values,
+                 std::size_t index, std::int64_t remaining, bool reuse, combination& path,
+                 std::vector<combination>& out) {
+    if (index == values.size()) {
+        if (remaining == 0) out.push_back(path);
+        return;
+    }
+    const auto [value, copies] = values[index];
+    const std::size_t size = path.size();
+    for (std::int64_t taken = 0; (reuse || taken <= copies) && taken * value <= remaining;
+         ++taken) {
+        if (taken > 0) path.push_back(value);
+        brute_force(values, index + 1, remaining - taken * value, reuse, path, out);
+    }
+    path.resize(size);
+}
+
+std::vector<combination> brute_force(const combination_sum_query& query) {
+    std::map<std::int64_t, std::int64_t> copies;
+    for (std::int64_t value : query.candidates)
+        ++copies[value];
+    const std::vector<std::pair<std::int64_t, std::int64_t>> values(copies.begin(), copies.end());
+    std::vector<combination> out;
+    combination path;
+    brute_force(values, 0, query.target, query.reuse, path, out);
+    if (query.k) {
+        std::erase_if(out, [&](const combination& c) { return c.size() != *query.k; });
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+json solve(const json& input) {
+    return solve_combination_sum(input, run_options{});
+}
+
+std::string error_of(const json& input, const run_options& options = {}) {
+    try {
+        solve_combination_sum(input, options);
+    } catch (const input_error& e) {
+        return std::string(e.what());
+    }
+    return "no error";
+}
+
+check_result check(const json& input, const json& expected, const json& actual) {
+    const json tolerance;
+    return check_combination_sum({input, expected, actual, tolerance});
+}
+
+}  // namespace
+
+TEST_CASE("combination-sum: LeetCode 39, 40 and 216 examples") {
+    CHECK(enumerate_all(make_query({2, 3, 6, 7}, 7, true)) ==
+          std::vector<combination>{{2, 2, 3}, {7}});
+    CHECK(enumerate_all(make_query({2, 3, 5}, 8, true)) ==
+          std::vector<combination>{{2, 2, 2, 2}, {2, 3, 3}, {3, 5}});
+    CHECK(enumerate_all(make_query({2}, 1, true)).empty());
+    CHECK(enumerate_all(make_query({10, 1, 2, 7, 6, 1, 5}, 8, false)) ==
+          std::vector<combination>{{1, 1, 6}, {1, 2, 5}, {1, 7}, {2, 6}});
+    CHECK(enumerate_all(make_query({2, 5, 2, 1, 2}, 5, false)) ==
+          std::vector<combination>{{1, 2, 2}, {5}});
+    const std::vector<std::int64_t> digits{1, 2, 3, 4, 5, 6, 7, 8, 9};
+    CHECK(enumerate_all(make_query(digits, 7, false, 3)) == std::vector<combination>{{1, 2, 4}});
+    CHECK(enumerate_all(make_query(digits, 9, false, 3)) ==
+          std::vector<combination>{{1, 2, 6}, {1, 3, 5}, {2, 3, 4}});
+    CHECK(enumerate_all(make_query(digits, 1, false, 4)).empty());
+    CHECK(count_of(make_query({10, 1, 2, 7, 6, 1, 5}, 8, false)) == "4");
+    CHECK(count_of(make_query(digits, 9, false, 3)) == "3");
+}
+
+TEST_CASE("combination-sum: edge cases") {
+    SUBCASE("target 0 has exactly the empty combination, unless k asks for more elements") {
+        CHECK(enumerate_all(make_query({1, 2}, 0, true)) == std::vector<combination>{{}});
+        CHECK(enumerate_all(make_query({}, 0, false)) == std::vector<combination>{{}});
+        CHECK(enumerate_all(make_query({3}, 0, false, 0)) == std::vector<combination>{{}});
+        CHECK(enumerate_all(make_query({3}, 0, false, 1)).empty());
+        CHECK(count_of(make_query({}, 0, true)) == "1");
+        CHECK(count_of(make_query({1}, 0, true, 2)) == "0");
+    }
+    SUBCASE("no candidates, or all larger than the target") {
+        CHECK(enumerate_all(make_query({}, 5, true)).empty());
+        CHECK(enumerate_all(make_query({6, 9}, 5, true)).empty());
+        CHECK(count_of(make_query({6, 9}, 5, false)) == "0");
+    }
+    SUBCASE("one candidate") {
+        CHECK(enumerate_all(make_query({3}, 9, true)) == std::vector<combination>{{3, 3, 3}});
+        CHECK(enumerate_all(make_query({3}, 9, false)).empty());
+        CHECK(enumerate_all(make_query({9}, 9, false)) == std::vector<combination>{{9}});
+        CHECK(enumerate_all(make_query({3}, 10, true)).empty());
+    }
+    SUBCASE("all candidates equal") {
+        CHECK(enumerate_all(make_query({2, 2, 2, 2}, 6, false)) ==
+              std::vector<combination>{{2, 2, 2}});
+        CHECK(enumerate_all(make_query({2, 2}, 6, false)).empty());
+        CHECK(count_of(make_query({2, 2, 2, 2}, 6, false)) == "1");
+    }
+    SUBCASE("duplicates with reuse collapse to one candidate") {
+        CHECK(enumerate_all(make_query({2, 2, 3, 3}, 7, true)) ==
+              enumerate_all(make_query({2, 3}, 7, true)));
+        CHECK(count_of(make_query({3, 2, 3, 2, 2}, 12, true)) ==
+              count_of(make_query({2, 3}, 12, true)));
+    }
+    SUBCASE("k of zero, or more elements than possible") {
+        CHECK(enumerate_all(make_query({1, 2}, 3, true, 0)).empty());
+        CHECK(enumerate_all(make_query({1, 2}, 3, true, 4)).empty());
+        CHECK(enumerate_all(make_query({1, 2}, 3, false, 3)).empty());
+        CHECK(enumerate_all(make_query({1}, 3, true, 3)) == std::vector<combination>{{1, 1, 1}});
+        CHECK(count_of(make_query({1, 2}, 3, false, 99)) == "0");
+    }
+}
+
+TEST_CASE("combination-sum: enumeration and count agree with brute force on random inputs") {
+    std::mt19937_64 random(20261129);
+    std::size_t nonempty = 0;
+    for (int round = 0; round < 4000; ++round) {
+        std::vector<std::int64_t> candidates(random() % 9);
+        const auto top = static_cast<std::int64_t>(2 + random() % 12);
+        for (auto& value : candidates)
+            value = 1 + static_cast<std::int64_t>(random() % static_cast<std::uint64_t>(top));
+        const auto target = static_cast<std::int64_t>(random() % 26);
+        const bool reuse = random() % 2 == 0;
+        std::optional<std::uint64_t> k;
+        if (random() % 3 == 0) k = random() % 7;
+        const combination_sum_query query = make_query(candidates, target, reuse, k);
+        CAPTURE(candidates);
+        CAPTURE(target);
+        CAPTURE(reuse);
+        CAPTURE(k.value_or(UINT64_MAX));
+        const std::vector<combination> expected = brute_force(query);
+        const std::vector<combination> found = enumerate_all(query);
+        REQUIRE(found == expected);
+        REQUIRE(count_of(query) == std::to_string(expected.size()));
+        nonempty += expected.empty() ? 0 : 1;
+        if (expected.size() >= 2) {
+            // Stopping early keeps the lexicographic prefix.
+            const std::uint64_t limit = 1 + random() % (expected.size() - 1);
+            const std::vector<combination> prefix = enumerate_all(query, limit);
+            REQUIRE(prefix ==
+                    std::vector<combination>(
+                        expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(limit)));
+        }
+    }
+    CHECK(nonempty > 1000);  // the generator reaches the interesting cases
+}
+
+TEST_CASE("combination-sum: counts beyond 64 bits are exact") {
+    // Coin-change ways in 128-bit integers, independent of the GMP DP.
+    std::vector<std::int64_t> candidates;
+    for (std::int64_t value = 2; value <= 30; ++value)
+        candidates.push_back(value);
+    const std::int64_t target = 575;  // the first target whose count passes 2^64
+    std::vector<unsigned __int128> ways(target + 1, 0);
+    ways[0] = 1;
+    for (std::int64_t value : candidates) {
+        for (std::int64_t sum = value; sum <= target; ++sum)
+            ways[static_cast<std::size_t>(sum)] += ways[static_cast<std::size_t>(sum - value)];
+    }
+    unsigned __int128 expected = ways[target];
+    CHECK(expected > static_cast<unsigned __int128>(UINT64_MAX));
+    std::string digits;
+    for (; expected > 0; expected /= 10)
+        digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(expected % 10)));
+    CHECK(count_of(make_query(candidates, target, true)) == digits);
+
+    json input = {
+        {"candidates", candidates}, {"target", target}, {"reuse", true}, {"count_only", true}};
+    const json output = solve(input);
+    CHECK(output == json{{"count", digits}});
+    input["count_only"] = false;
+    input["limit"] = 3;
+    const json listed = solve(input);
+    CHECK(listed["count"] == digits);
+    CHECK(listed["truncated"] == true);
+    CHECK(listed["combinations"].size() == 3);
+}
+
+TEST_CASE("combination-sum: solve renders count, combinations and truncation") {
+    const json input = {{"candidates", {10, 1, 2, 7, 6, 1, 5}}, {"target", 8}, {"reuse", false}};
+    CHECK(solve(input) == json::parse(R"({"count": 4, "truncated": false,
+        "combinations": [[1,1,6],[1,2,5],[1,7],[2,6]]})"));
+    json limited = input;
+    limited["limit"] = 2;
+    CHECK(solve(limited) == json::parse(R"({"count": 4, "truncated": true,
+        "combinations": [[1,1,6],[1,2,5]]})"));
+    limited["limit"] = 0;
+    CHECK(solve(limited) == json::parse(R"({"count": 4, "truncated": true, "combinations": []})"));
+    json counted = input;
+    counted["count_only"] = true;
+    CHECK(solve(counted) == json{{"count", 4}});
+    json none = input;
+    none["target"] = 100;
+    CHECK(solve(none) == json::parse(R"({"count": 0, "truncated": false, "combinations": []})"));
+}
+
+TEST_CASE("combination-sum: the direct writer prints exactly what json::dump() prints") {
+    std::mt19937_64 random(7);
+    for (int round = 0; round < 300; ++round) {
+        json candidates = json::array();
+        for (std::uint64_t i = random() % 8; i > 0; --i)
+            candidates.push_back(1 + random() % 10);
+        json input = {{"candidates", candidates},
+                      {"target", random() % 30},
+                      {"reuse", random() % 2 == 0},
+                      {"limit", random() % 40}};
+        if (random() % 3 == 0) input["k"] = random() % 5;
+        if (random() % 5 == 0) input["count_only"] = true;
+        CAPTURE(input.dump());
+        CHECK(solve_combination_sum_text(input, {}) == solve(input).dump());
+    }
+}
+
+TEST_CASE("combination-sum: bad input is named by its JSON path") {
+    const json good = {{"candidates", {2, 3}}, {"target", 7}, {"reuse", true}};
+    auto with = [&](const char* key, json value) {
+        json input = good;
+        input[key] = std::move(value);
+        return input;
+    };
+    CHECK(error_of(with("candidates", {2, 0})) ==
+          "input.candidates[1]: expected a positive integer, got 0");
+    CHECK(error_of(with("candidates", {-3})) ==
+          "input.candidates[0]: expected a positive integer, got -3");
+    CHECK(error_of(with("candidates", {2.5})) ==
+          "input.candidates[0]: expected a positive integer, got 2.5");
+    CHECK(error_of(with("candidates", "2,3")) ==
+          "input.candidates: expected an array, got \"2,3\"");
+    CHECK(error_of(with("target", -1)) ==
+          "input.target: expected an integer from 0 to 100000000, got -1");
+    CHECK(error_of(with("reuse", 1)) == "input.reuse: expected true or false, got 1");
+    CHECK(error_of(with("k", -2)) ==
+          "input.k: expected a non-negative integer in the unsigned 64-bit range, got -2");
+    CHECK(error_of(with("limit", "all")) ==
+          "input.limit: expected a non-negative integer in the unsigned 64-bit range, got \"all\"");
+    CHECK(error_of(with("count_only", "yes")) ==
+          "input.count_only: expected true or false, got \"yes\"");
+    CHECK(error_of(with("reus", true)).starts_with("input.reus: unknown field (expected one of:"));
+    json missing = good;
+    missing.erase("reuse");
+    CHECK(error_of(missing) == "input: missing field \"reuse\"");
+    CHECK(error_of(json::array()) == "input: expected an object, got an array");
+}
+
+TEST_CASE("combination-sum: absurd tables are refused with a message, not allocated") {
+    CHECK(error_of({{"candidates", {1}}, {"target", 100'000'000}, {"reuse", true}})
+              .starts_with("input: counting needs a table of about "));
+    // The count fits in 64 KiB, the enumeration table (41 items x 501 sums, and a stack of 40
+    // levels) does not.
+    std::vector<std::int64_t> candidates;
+    for (std::int64_t value = 1; value <= 40; ++value)
+        candidates.push_back(value);
+    run_options small;
+    small.memory_limit_bytes = 64 << 10;
+    const json input = {{"candidates", candidates}, {"target", 500}, {"reuse", false}};
+    CHECK(error_of(input, small) ==
+          "input: enumerating needs a table of 81.2 KiB, over the memory limit of 64.0 KiB; lower "
+          "the target or set count_only");
+    json count_only = input;
+    count_only["count_only"] = true;
+    CHECK(error_of(count_only, small) == "no error");
+    // Many distinct candidates and a large target: too many big-integer additions.
+    candidates.clear();
+    for (std::int64_t value = 1; value <= 20'000; ++value)
+        candidates.push_back(value);
+    run_options large;
+    large.memory_limit_bytes = std::uint64_t{16} << 30;
+    CHECK(error_of({{"candidates", candidates}, {"target", 100'000}, {"reuse", true}}, large) ==
+          "input: counting needs 1800010000 big-integer additions (distinct candidates x target x "
+          "(k+1)), over the limit of 1000000000; lower the target");
+    // An output larger than the memory limit stops with a message about the limit.
+    run_options tiny;
+    tiny.memory_limit_bytes = 4 << 10;
+    CHECK(error_of({{"candidates", {1, 2, 3}}, {"target", 40}, {"reuse", true}}, tiny)
+              .starts_with("input.limit: the first 100000 combinations would need more"));
+    CHECK_THROWS_AS(solve_combination_sum_text(
+                        {{"candidates", {1, 2, 3}}, {"target", 40}, {"reuse", true}}, tiny),
+                    input_error);
+    // The algorithm layer reports the refusal itself.
+    const combination_walk walk = for_each_combination(
+        make_query({1, 2, 3}, 1000, true), [](std::span<const std::int64_t>) { return true; }, 64);
+    CHECK(walk.refused);
+    CHECK(walk.reported == 0);
+    CHECK(count_combinations(make_query({1, 2, 3}, 1000, true), 64).refused);
+}
+
+TEST_CASE("combination-sum checker: accepts any order, names differences") {
+    const json input = {{"candidates", {10, 1, 2, 7, 6, 1, 5}}, {"target", 8}, {"reuse", false}};
+    const json expected = json::parse(R"({"count": 4, "truncated": false,
+        "combinations": [[1,1,6],[1,2,5],[1,7],[2,6]]})");
+    const json actual = solve(input);
+    CHECK(check(input, expected, actual).outcome == verdict::accepted);
+
+    const json reordered = json::parse(R"({"count": 4, "truncated": false,
+        "combinations": [[6,2],[7,1],[5,2,1],[6,1,1]]})");
+    CHECK(check(input, reordered, actual).outcome == verdict::accepted);
+    CHECK(check(input, expected, reordered).outcome == verdict::accepted);
+
+    SUBCASE("missing and extra combinations and the counts") {
+        const json wrong = json::parse(R"({"count": 4, "truncated": false,
+            "combinations": [[1,1,6],[1,7],[2,6],[1,7]]})");
+        const check_result result = check(input, expected, wrong);
+        CHECK(result.outcome == verdict::wrong_answer);
+        CHECK(result.message ==
+              "1 missing: [1,2,5]; 1 extra: [1,7]; expected 4 combinations, got 4");
+    }
+    SUBCASE("invalid combinations are named") {
+        const json wrong = json::parse(R"({"count": 3, "truncated": false,
+            "combinations": [[1,1,6],[1,2,5],[1,7],[1,1,1,5],[4,4],[2,5,"x"],[9]]})");
+        const check_result result = check(input, expected, wrong);
+        CHECK(result.outcome == verdict::wrong_answer);
+        CHECK(result.message ==
+              "count: expected 4, got 3; 4 invalid: combinations[3] [1,1,1,5] uses 1 3 times, "
+              "but input.candidates holds it 2 times (and 3 more); 1 missing: [2,6]; expected 4 "
+              "combinations, got 7");
+        const json sums = json::parse(R"({"count": 4, "truncated": false,
+            "combinations": [[1,1,6],[1,2,5],[1,7],[2,5]]})");
+        CHECK(check(input, expected, sums).message ==
+              "1 invalid: combinations[3] [2,5] sums to 7, not the target 8; 1 missing: [2,6]; "
+              "expected 4 combinations, got 4");
+        const json foreign = json::parse(R"({"count": 4, "truncated": false,
+            "combinations": [[1,1,6],[1,2,5],[1,7],[4,4]]})");
+        CHECK(check(input, expected, foreign).message ==
+              "1 invalid: combinations[3] [4,4] uses 4, which is not in input.candidates; 1 "
+              "missing: [2,6]; expected 4 combinations, got 4");
+    }
+    SUBCASE("k is enforced") {
+        json with_k = input;
+        with_k["k"] = 2;
+        const json pairs =
+            json::parse(R"({"count": 2, "truncated": false, "combinations": [[1,7],[2,6]]})");
+        CHECK(check(with_k, pairs, solve(with_k)).outcome == verdict::accepted);
+        const json triple =
+            json::parse(R"({"count": 2, "truncated": false, "combinations": [[1,7],[1,1,6]]})");
+        CHECK(check(with_k, pairs, triple).message ==
+              "1 invalid: combinations[1] [1,1,6] has 3 elements, not k = 2; 1 missing: [2,6]; "
+              "expected 2 combinations, got 2");
+    }
+    SUBCASE("count and truncation") {
+        json truncated = actual;
+        truncated["truncated"] = true;
+        CHECK(check(input, expected, truncated).message == "truncated: expected false, got true");
+        CHECK(check(input, expected,
+                    json{{"count", "4"},
+                         {"truncated", false},
+                         {"combinations", expected["combinations"]}})
+                  .outcome == verdict::accepted);
+        CHECK(check(input, expected, json::object()).message ==
+              "count: expected a non-negative integer or a string of decimal digits, got null");
+        CHECK(check(input, expected, json{{"count", 4}}).message ==
+              "truncated: missing or not true/false; combinations: missing or not an array");
+        const json count_only = {{"count", 4}};
+        CHECK(check(input, count_only, json{{"count", 4}}).outcome == verdict::accepted);
+        CHECK(check(input, count_only, json{{"count", 5}}).message == "count: expected 4, got 5");
+    }
+}
+
+TEST_CASE("combination-sum checker: a malformed expected answer is the case file's fault") {
+    const json input = {{"candidates", {2, 3, 6, 7}}, {"target", 7}, {"reuse", true}};
+    const json actual = solve(input);
+    auto bad = [&](const char* text) {
+        const check_result result = check(input, json::parse(text), actual);
+        CHECK(result.outcome == verdict::bad_expected);
+        return result.message;
+    };
+    CHECK(bad(R"({"count": "two"})") ==
+          "expected.count: expected a non-negative integer or a string of decimal digits, got "
+          "\"two\"");
+    CHECK(bad(R"({"count": -2})") ==
+          "expected.count: expected a non-negative integer or a string of decimal digits, got -2");
+    CHECK(bad(R"({"combinations": []})") == "expected: missing field \"count\"");
+    CHECK(bad(R"({"count": 2, "combos": []})").starts_with("expected.combos: unknown field"));
+    CHECK(bad(R"({"count": 2, "combinations": {}})") ==
+          "expected.combinations: expected an array, got an object");
+    CHECK(bad(R"({"count": 2, "combinations": [[2,2,3],[3,3]]})") ==
+          "expected.combinations[1]: [3,3] sums to 6, not the target 7");
+    CHECK(bad(R"({"count": 2, "combinations": [[2,2,3],7]})") ==
+          "expected.combinations[1]: is an integer, not an array of integers");
+    CHECK(bad(R"({"count": 2, "combinations": [[2,2,3],[3,2,2]]})") ==
+          "expected.combinations[1]: [2,2,3] is listed twice");
+    CHECK(bad(R"({"count": 3, "combinations": [[2,2,3],[7]]})") ==
+          "expected.count: is 3, but expected.combinations lists 2 and truncated is false");
+    CHECK(bad(R"({"count": 2, "truncated": "no", "combinations": []})") ==
+          "expected.truncated: expected true or false, got \"no\"");
+}

@@ -1,0 +1,94 @@
+#include "support/json_input.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace algojudge;
+
+namespace {
+
+// The full "path: message" text of the input_error `f` throws, or "" if it throws none.
+template <class F>
+std::string error_of(F&& f) {
+    try {
+        f();
+    } catch (const input_error& e) {
+        return std::string(e.what());
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("json paths join keys and indices") {
+    CHECK(json_path("", "input") == "input");
+    CHECK(json_path("input", "weights") == "input.weights");
+    CHECK(json_path("input.weights", std::size_t{2}) == "input.weights[2]");
+}
+
+TEST_CASE("read_int64 accepts the whole signed range and nothing else") {
+    CHECK(read_int64(json::parse("-9223372036854775808"), "x") == INT64_MIN);
+    CHECK(read_int64(json::parse("9223372036854775807"), "x") == INT64_MAX);
+    CHECK(error_of([] { read_int64(json::parse("9223372036854775808"), "input.nums[1]"); }) ==
+          "input.nums[1]: expected an integer in the signed 64-bit range, got 9223372036854775808");
+    CHECK(error_of([] { read_int64(json::parse("1.5"), "x"); }) ==
+          "x: expected an integer in the signed 64-bit range, got 1.5");
+    CHECK(error_of([] { read_int64(json::parse("\"3\""), "x"); }) ==
+          "x: expected an integer in the signed 64-bit range, got \"3\"");
+    CHECK(error_of([] { read_int64(json::parse("1e300"), "x"); }) ==
+          "x: expected an integer in the signed 64-bit range, got 1e+300");
+    CHECK(error_of([] { read_int64(json::parse("[1]"), "x"); }) ==
+          "x: expected an integer in the signed 64-bit range, got an array");
+}
+
+TEST_CASE("read_int64 names the range it was given") {
+    CHECK(error_of([] { read_int64(json(-4), "input.weights[2]", 0); }) ==
+          "input.weights[2]: expected a non-negative integer, got -4");
+    CHECK(error_of([] { read_int64(json(0), "k", 1); }) == "k: expected a positive integer, got 0");
+    CHECK(error_of([] { read_int64(json(11), "k", 1, 10); }) ==
+          "k: expected an integer from 1 to 10, got 11");
+    CHECK(read_int64(json(10), "k", 1, 10) == 10);
+}
+
+TEST_CASE("read_uint64 takes the unsigned range") {
+    CHECK(read_uint64(json::parse("18446744073709551615"), "x") == UINT64_MAX);
+    CHECK(read_uint64(json(0), "x") == 0);
+    CHECK(error_of([] { read_uint64(json(-1), "x"); }) ==
+          "x: expected a non-negative integer in the unsigned 64-bit range, got -1");
+    CHECK(error_of([] { read_uint64(json(5), "x", 4); }) ==
+          "x: expected an integer from 0 to 4, got 5");
+}
+
+TEST_CASE("read_double rejects non-finite values and enforces bounds") {
+    CHECK(read_double(json(0.25), "x") == 0.25);
+    CHECK(read_double(json(3), "x") == 3.0);
+    CHECK(error_of([] { read_double(json(std::nan("")), "x"); }) ==
+          "x: expected a finite number, got a non-finite value");
+    CHECK(error_of([] { read_double(json(1.5), "iou", 0, 1); }) ==
+          "iou: expected a number from 0 to 1, got 1.5");
+    CHECK(error_of([] { read_double(json("a"), "x"); }) ==
+          "x: expected a finite number, got \"a\"");
+}
+
+TEST_CASE("fields: required, optional and unknown") {
+    const json object = json::parse(R"({"nums": [1], "k": null})");
+    CHECK(require_field(object, "input", "nums") == json::parse("[1]"));
+    CHECK(error_of([&] { require_field(object, "input", "target"); }) ==
+          "input: missing field \"target\"");
+    CHECK(error_of([] { require_field(json(3), "input", "x"); }) ==
+          "input: expected an object, got 3");
+    CHECK(optional_field(object, "k") == nullptr);
+    CHECK(optional_field(object, "k", false) != nullptr);
+    CHECK(optional_field(object, "absent") == nullptr);
+    CHECK(error_of([&] { reject_unknown_fields(object, "input", {"nums", "k"}); }).empty());
+    CHECK(error_of([&] { reject_unknown_fields(object, "input", {"nums"}); }) ==
+          "input.k: unknown field (expected one of: nums)");
+}
+
+TEST_CASE("json_brief shortens long values") {
+    CHECK(json_brief(json("abc")) == "\"abc\"");
+    const std::string brief = json_brief(json(std::string(100, 'x')));
+    CHECK(brief.size() == 40);
+    CHECK(brief.substr(37) == "...");
+}
