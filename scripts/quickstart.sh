@@ -28,10 +28,11 @@ install_missing() {
 build_dir=${BUILD_DIR:-build}
 jobs=${JOBS:-$(nproc)}
 
+# build [TARGET]: configure a Release build and build TARGET (default: everything).
 build() {
     # shellcheck disable=SC2086
     cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
-    cmake --build "$build_dir" -j "$jobs"
+    cmake --build "$build_dir" -j "$jobs" ${1:+--target "$1"}
 }
 
 case "${1:-}" in
@@ -40,7 +41,7 @@ case "${1:-}" in
         ;;
     run)
         install_missing
-        build
+        build algojudge  # only what the main job needs: no tests, no benchmarks
         "$build_dir/algojudge" verify data/cases
         echo
         "$build_dir/algojudge" ap data/ap/review_database_voc.json
