@@ -104,7 +104,7 @@ knapsack_plan plan_for(const knapsack_instance& instance, const knapsack_options
     if (split.status != knapsack_status::solved) return plan;
     plan.pieces = split.pieces.size();
     plan.value_bound = split.value_bound;
-    plan.value_bits = options.allow_32_bit && split.value_bound <= int32_limit ? 32 : 64;
+    plan.value_bits = options.tuning.allow_32_bit && split.value_bound <= int32_limit ? 32 : 64;
     const u128 cells = u128{instance.capacity} + 1;
     const u128 value_size = static_cast<unsigned>(plan.value_bits / 8);
     u128 bytes = u128{plan.pieces} * sizeof(knapsack_piece);
@@ -237,7 +237,7 @@ class knapsack_dp {
     }
 
     void relax(T* target, const T* source, std::size_t length, T value) {
-        if (options_.kernel == knapsack_kernel::vectorised) {
+        if (options_.tuning.kernel == detail::knapsack_kernel::vectorised) {
             relax_vectorised(target, source, length, value);
         } else {
             relax_scalar(target, source, length, value);
@@ -248,7 +248,7 @@ class knapsack_dp {
                     std::size_t first_bit) {
         for (std::size_t done = 0; done < length; done += flag_chunk) {
             const std::size_t part = std::min(flag_chunk, length - done);
-            if (options_.kernel == knapsack_kernel::vectorised) {
+            if (options_.tuning.kernel == detail::knapsack_kernel::vectorised) {
                 relax_flag_vectorised(target + done, source + done, flags_.data(), part, value);
             } else {
                 relax_flag_scalar(target + done, source + done, flags_.data(), part, value);
@@ -414,7 +414,7 @@ knapsack_plan plan_knapsack(const knapsack_instance& instance, const knapsack_op
     return detail::plan_for(instance, options, detail::split_into_pieces(instance));
 }
 
-knapsack_result solve_knapsack(const knapsack_instance& instance, const knapsack_options& options) {
+knapsack_result knapsack(const knapsack_instance& instance, const knapsack_options& options) {
     const detail::knapsack_pieces split = detail::split_into_pieces(instance);
     const knapsack_plan plan = detail::plan_for(instance, options, split);
     if (plan.status != knapsack_status::solved) {

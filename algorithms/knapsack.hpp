@@ -12,7 +12,8 @@
 // The value type is int32 when every selection's value provably fits in 31 bits, else int64;
 // a selection whose value could exceed INT64_MAX is refused up front (value_overflow).
 // Time: O(P * W) cell updates, P <= n * 64. Memory: see knapsack_plan::bytes.
-// Status: property-tested against brute force over count vectors (tests/knapsack_test.cpp).
+// Status: property-tested against brute force over count vectors
+// (tests/algorithms/knapsack_test.cpp).
 #pragma once
 
 #include <cstddef>
@@ -25,8 +26,16 @@ namespace algojudge {
 enum class knapsack_kind { zero_one, complete, bounded };
 enum class knapsack_method { table_2d, rolling_1d };
 enum class knapsack_fill { at_most, exact };
-// scalar exists for the benchmark's baseline: the same loop with vectorisation disabled.
+
+namespace detail {
+// Switches for the benchmark and the tests, not for users: the scalar kernel is the same loop
+// with vectorisation disabled; allow_32_bit = false forces 64-bit values.
 enum class knapsack_kernel { vectorised, scalar };
+struct knapsack_tuning {
+    bool allow_32_bit = true;
+    knapsack_kernel kernel = knapsack_kernel::vectorised;
+};
+}  // namespace detail
 
 struct knapsack_instance {
     knapsack_kind kind = knapsack_kind::zero_one;
@@ -40,8 +49,7 @@ struct knapsack_instance {
 struct knapsack_options {
     knapsack_method method = knapsack_method::rolling_1d;
     bool recover_items = true;  // false: best value only, no bitset (1d) / row walk (2d)
-    bool allow_32_bit = true;   // false forces 64-bit values (for the benchmark)
-    knapsack_kernel kernel = knapsack_kernel::vectorised;
+    detail::knapsack_tuning tuning = {};
 };
 
 enum class knapsack_status {
@@ -73,15 +81,14 @@ struct knapsack_result {
     int value_bits = 64;
 };
 
-// What solve_knapsack would allocate and whether it can run at all, in O(n) without
-// allocating tables. Constraints: as solve_knapsack.
+// What knapsack() would allocate and whether it can run at all, in O(n) without
+// allocating tables. Constraints: as knapsack().
 knapsack_plan plan_knapsack(const knapsack_instance& instance, const knapsack_options& options);
 
 // Constraints: weights.size() == values.size() (== counts.size() for bounded); capacity and
 // values <= INT64_MAX. Complexity: O(P * (W+1)) time; memory as plan_knapsack says.
 // Example: 0-1, capacity 5, weights {1,2,3,4}, values {2,4,4,5} -> best_value 8,
 // total_weight 5, chosen {{1, 1}, {2, 1}}.
-knapsack_result solve_knapsack(const knapsack_instance& instance,
-                               const knapsack_options& options = {});
+knapsack_result knapsack(const knapsack_instance& instance, const knapsack_options& options = {});
 
 }  // namespace algojudge

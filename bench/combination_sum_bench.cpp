@@ -124,14 +124,14 @@ json run_input(std::int64_t target) {
 void solve_as_json_values(benchmark::State& state) {
     const json input = run_input(state.range(0));
     for (auto _ : state) {
-        json output = solve_combination_sum(input, run_options{});
+        json output = solve_combination_sum(input, solve_options{});
         benchmark::DoNotOptimize(output);
     }
 }
 BENCHMARK(solve_as_json_values)->Arg(80)->Unit(benchmark::kMillisecond);
 
 void dump_json_values(benchmark::State& state) {
-    const json output = solve_combination_sum(run_input(state.range(0)), run_options{});
+    const json output = solve_combination_sum(run_input(state.range(0)), solve_options{});
     for (auto _ : state) {
         std::string text = output.dump();
         benchmark::DoNotOptimize(text);
@@ -143,7 +143,7 @@ void solve_as_direct_text(benchmark::State& state) {
     const json input = run_input(state.range(0));
     std::size_t bytes = 0;
     for (auto _ : state) {
-        std::string text = solve_combination_sum_text(input, run_options{});
+        std::string text = solve_combination_sum_text(input, solve_options{});
         bytes = text.size();
         benchmark::DoNotOptimize(text);
     }

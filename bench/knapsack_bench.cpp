@@ -51,7 +51,7 @@ void run(benchmark::State& state, knapsack_kind kind, std::uint64_t capacity,
     const knapsack_plan plan = plan_knapsack(instance, options);
     std::uint64_t best = 0;
     for (auto _ : state) {
-        const knapsack_result result = solve_knapsack(instance, options);
+        const knapsack_result result = knapsack(instance, options);
         best = result.best_value;
         benchmark::DoNotOptimize(best);
     }
@@ -75,8 +75,9 @@ void settings(benchmark::internal::Benchmark* b) {
 void BM_rolling(benchmark::State& state) {
     const auto kind = state.range(0) == 0 ? knapsack_kind::zero_one : knapsack_kind::complete;
     knapsack_options options;
-    options.allow_32_bit = state.range(1) == 32;
-    options.kernel = state.range(2) == 1 ? knapsack_kernel::vectorised : knapsack_kernel::scalar;
+    options.tuning.allow_32_bit = state.range(1) == 32;
+    options.tuning.kernel =
+        state.range(2) == 1 ? detail::knapsack_kernel::vectorised : detail::knapsack_kernel::scalar;
     options.recover_items = state.range(3) == 1;
     run(state, kind, big_capacity, options);
 }

@@ -47,7 +47,7 @@ void setup_ap(CLI::App& app, int& status) {
                         "Write one SVG per class and an index.html into DIR");
     command->callback([options, box, &status] {
         options->box_given = box->count() > 0;
-        status = run_ap(*options);
+        status = ap_main(*options);
     });
 }
 
@@ -150,7 +150,7 @@ std::string render_table(const detection_set& set, const ap_result& result,
 
 }  // namespace
 
-int run_ap(const ap_options& options) {
+int ap_main(const ap_options& options) {
     if (options.iou_threshold && !(*options.iou_threshold >= 0 && *options.iou_threshold <= 1)) {
         print_error(
             fmt::format("--iou: expected a number in [0, 1], got {}", *options.iou_threshold));

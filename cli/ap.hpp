@@ -27,6 +27,6 @@ struct ap_options {
 };
 
 void setup_ap(CLI::App& app, int& status);
-int run_ap(const ap_options& options);
+int ap_main(const ap_options& options);
 
 }  // namespace algojudge::cli

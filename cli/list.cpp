@@ -11,10 +11,10 @@ void setup_list(CLI::App& app, int& status) {
     auto options = std::make_shared<list_options>();
     CLI::App* command = app.add_subcommand("list", "List the problems and their input fields");
     command->add_flag("--json", options->json, "Print a JSON array instead of a table");
-    command->callback([options, &status] { status = run_list(*options); });
+    command->callback([options, &status] { status = list_main(*options); });
 }
 
-int run_list(const list_options& options) {
+int list_main(const list_options& options) {
     if (options.json) {
         json problems = json::array();
         for (const problem& entry : all_problems()) {

@@ -10,6 +10,6 @@ struct list_options {
 };
 
 void setup_list(CLI::App& app, int& status);
-int run_list(const list_options& options);
+int list_main(const list_options& options);
 
 }  // namespace algojudge::cli

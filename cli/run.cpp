@@ -24,21 +24,21 @@ void setup_run(CLI::App& app, int& status) {
     auto* json_flag = command->add_flag("--json", options->json, "Compact JSON, one per line");
     command->add_flag("--pretty", options->pretty, "Indented JSON")->excludes(json_flag);
     add_memory_limit_option(*command, options->memory_limit_bytes);
-    command->callback([options, &status] { status = run_run(*options); });
+    command->callback([options, &status] { status = run_main(*options); });
 }
 
-int run_run(const run_options& options) {
-    algojudge::run_options solve_options;
-    solve_options.memory_limit_bytes = options.memory_limit_bytes;
+int run_main(const run_options& options) {
+    algojudge::solve_options limits;
+    limits.memory_limit_bytes = options.memory_limit_bytes;
 
     // Every output is computed and rendered before anything is printed: no partial result on
     // error. Problems with a direct renderer (solve_text) skip building json values.
     std::vector<std::string> outputs;
     auto solve_one = [&](const problem& chosen, const json& input) {
         if (!options.pretty && chosen.solve_text != nullptr) {
-            return chosen.solve_text(input, solve_options);
+            return chosen.solve_text(input, limits);
         }
-        const json output = chosen.solve(input, solve_options);
+        const json output = chosen.solve(input, limits);
         return options.pretty ? output.dump(2) : output.dump();
     };
     {

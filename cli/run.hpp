@@ -18,6 +18,6 @@ struct run_options {
 };
 
 void setup_run(CLI::App& app, int& status);
-int run_run(const run_options& options);
+int run_main(const run_options& options);
 
 }  // namespace algojudge::cli

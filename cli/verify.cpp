@@ -31,7 +31,7 @@ void setup_verify(CLI::App& app, int& status) {
     command->add_option("--shard", options->shard,
                         "K/N: run every N-th case starting at K (0 <= K < N)");
     add_memory_limit_option(*command, options->memory_limit_bytes);
-    command->callback([options, &status] { status = run_verify(*options); });
+    command->callback([options, &status] { status = verify_main(*options); });
 }
 
 namespace {
@@ -194,15 +194,15 @@ class progress_printer {
 
 }  // namespace
 
-int run_verify(const verify_options& options) {
+int verify_main(const verify_options& options) {
     const auto shard = parse_shard(options.shard);
     if (!shard) {
         print_error(
             fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.shard));
         return code(exit_status::input_error);
     }
-    algojudge::run_options solve_options;
-    solve_options.memory_limit_bytes = options.memory_limit_bytes;
+    algojudge::solve_options limits;
+    limits.memory_limit_bytes = options.memory_limit_bytes;
 
     // Load everything first: a malformed file stops the run before any result is printed.
     std::vector<test_case> all_cases;
@@ -243,7 +243,7 @@ int run_verify(const verify_options& options) {
             if (stop.load()) return;
             const std::size_t i = next.fetch_add(1);
             if (i >= cases.size()) return;
-            case_outcome outcome = judge_case(cases[i], solve_options);
+            case_outcome outcome = judge_case(cases[i], limits);
             outcome.actual = nullptr;  // only verdicts are reported; outputs can be large
             std::lock_guard lock(mutex);
             if (outcome.status != case_status::passed && options.fail_fast) stop = true;

@@ -22,6 +22,6 @@ struct verify_options {
 };
 
 void setup_verify(CLI::App& app, int& status);
-int run_verify(const verify_options& options);
+int verify_main(const verify_options& options);
 
 }  // namespace algojudge::cli

@@ -19,7 +19,7 @@ std::string_view case_status_name(case_status status) {
     return "error";
 }
 
-case_outcome judge_case(const test_case& c, const run_options& options) {
+case_outcome judge_case(const test_case& c, const solve_options& options) {
     case_outcome outcome;
     auto error = [&](std::string message) {
         outcome.status = case_status::error;

@@ -23,7 +23,7 @@ struct case_outcome {
     json actual;           // the solver's output; null on error
 };
 
-case_outcome judge_case(const test_case& c, const run_options& options);
+case_outcome judge_case(const test_case& c, const solve_options& options);
 
 // "passed", "failed", "error".
 std::string_view case_status_name(case_status status);

@@ -94,9 +94,9 @@ std::string compare_number(const json& expected, const json* actual, const std::
 std::string first_difference(const json& expected, const json& actual, const tolerance& tol) {
     for (std::string_view key : map_fields) {
         if (const json* want = optional_field(expected, key, false)) {
-            std::string problem =
+            std::string difference =
                 compare_number(*want, optional_field(actual, key, false), std::string(key), tol);
-            if (!problem.empty()) return problem;
+            if (!difference.empty()) return difference;
         }
     }
     const json* want_classes = optional_field(expected, "classes");
@@ -110,9 +110,9 @@ std::string first_difference(const json& expected, const json& actual, const tol
         const json* got = optional_field(*got_classes, name);
         if (got == nullptr) return fmt::format("{}: class missing in the actual result", path);
         for (const auto& [key, value] : fields.items()) {
-            std::string problem =
+            std::string difference =
                 compare_number(value, optional_field(*got, key, false), json_path(path, key), tol);
-            if (!problem.empty()) return problem;
+            if (!difference.empty()) return difference;
         }
     }
     for (const auto& [name, fields] : got_classes->items()) {
@@ -147,7 +147,7 @@ json ap_result_json(const detection_set& set, const ap_result& result) {
             {"map_101point", optional_number(result.map_101point)}};
 }
 
-json solve_average_precision(const json& input, const run_options&) {
+json solve_average_precision(const json& input, const solve_options&) {
     const ap_input parsed = read_ap_json_value(input);
     return ap_result_json(parsed.set, evaluate_average_precision(parsed.set, parsed.conventions));
 }

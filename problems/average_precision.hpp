@@ -19,7 +19,7 @@ namespace algojudge {
 // The output object for a result of `set` (class names from the set).
 json ap_result_json(const detection_set& set, const ap_result& result);
 
-json solve_average_precision(const json& input, const run_options& options);
+json solve_average_precision(const json& input, const solve_options& options);
 check_result check_average_precision(const check_args& args);
 
 }  // namespace algojudge

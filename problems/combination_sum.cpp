@@ -30,7 +30,7 @@ struct combination_sum_input {
     bool count_only = false;
 };
 
-combination_sum_input parse_input(const json& input) {
+combination_sum_input read_combination_sum_input(const json& input) {
     reject_unknown_fields(input, "input",
                           {"candidates", "target", "reuse", "k", "limit", "count_only"});
     combination_sum_input parsed;
@@ -56,7 +56,7 @@ combination_sum_input parse_input(const json& input) {
 
 // Refuses a table of `bytes` over the memory limit: "<needs> 2.1 GiB, over the memory limit of
 // 1.0 GiB; <advice>".
-void refuse_over_memory(std::string_view needs, std::uint64_t bytes, const run_options& options,
+void refuse_over_memory(std::string_view needs, std::uint64_t bytes, const solve_options& options,
                         std::string_view advice) {
     if (bytes <= options.memory_limit_bytes) return;
     throw input_error("input", fmt::format("{} {}, over the memory limit of {}; {}", needs,
@@ -64,7 +64,7 @@ void refuse_over_memory(std::string_view needs, std::uint64_t bytes, const run_o
                                            format_byte_size(options.memory_limit_bytes), advice));
 }
 
-mpz_class settle_count(const combination_sum_input& parsed, const run_options& options) {
+mpz_class settle_count(const combination_sum_input& parsed, const solve_options& options) {
     refuse_over_memory("counting needs a table of about", combination_count_bytes(parsed.query),
                        options, "lower the target");
     const std::uint64_t steps = combination_count_steps(parsed.query);
@@ -94,7 +94,7 @@ json count_json(const mpz_class& count) {
 // truncated.
 template <class Sink>
 bool enumerate_into(const combination_sum_input& parsed, const mpz_class& count,
-                    const run_options& options, Sink&& sink) {
+                    const solve_options& options, Sink&& sink) {
     if (parsed.limit == 0 || count == 0) return count > 0;
     refuse_over_memory("enumerating needs a table of", combination_table_bytes(parsed.query),
                        options, "lower the target or set count_only");
@@ -180,7 +180,7 @@ class combination_writer {
 // An upper bound on the bytes of the combinations listed: each at most `longest` values of at
 // most the largest candidate's digits, with commas and brackets; at most the memory limit.
 std::uint64_t output_bound(const combination_sum_input& parsed, const mpz_class& count,
-                           const run_options& options) {
+                           const solve_options& options) {
     const combination_sum_query& query = parsed.query;
     std::int64_t smallest = 0;
     std::int64_t largest = 0;
@@ -203,8 +203,8 @@ std::uint64_t output_bound(const combination_sum_input& parsed, const mpz_class&
 
 }  // namespace
 
-json solve_combination_sum(const json& input, const run_options& options) {
-    const combination_sum_input parsed = parse_input(input);
+json solve_combination_sum(const json& input, const solve_options& options) {
+    const combination_sum_input parsed = read_combination_sum_input(input);
     const mpz_class count = settle_count(parsed, options);
     json output = {{"count", count_json(count)}};
     if (parsed.count_only) return output;
@@ -223,8 +223,8 @@ json solve_combination_sum(const json& input, const run_options& options) {
     return output;
 }
 
-std::string solve_combination_sum_text(const json& input, const run_options& options) {
-    const combination_sum_input parsed = parse_input(input);
+std::string solve_combination_sum_text(const json& input, const solve_options& options) {
+    const combination_sum_input parsed = read_combination_sum_input(input);
     const mpz_class count = settle_count(parsed, options);
     const std::string count_text = count_json(count).dump();
     if (parsed.count_only) return "{\"count\":" + count_text + "}";
@@ -395,7 +395,7 @@ std::string first_few(const std::vector<combination>& list) {
 }  // namespace
 
 check_result check_combination_sum(const check_args& args) {
-    const combination_sum_input parsed = parse_input(args.input);
+    const combination_sum_input parsed = read_combination_sum_input(args.input);
     const allowance allowed(parsed.query);
     answer expected;
     try {

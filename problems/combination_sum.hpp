@@ -13,10 +13,10 @@
 
 namespace algojudge {
 
-json solve_combination_sum(const json& input, const run_options& options);
+json solve_combination_sum(const json& input, const solve_options& options);
 // The same output as solve_combination_sum, written directly as compact JSON text: rendering
 // millions of combinations through json values costs far more than finding them.
-std::string solve_combination_sum_text(const json& input, const run_options& options);
+std::string solve_combination_sum_text(const json& input, const solve_options& options);
 check_result check_combination_sum(const check_args& args);
 
 }  // namespace algojudge

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "algorithms/knapsack.hpp"
@@ -20,7 +22,7 @@ namespace {
 struct knapsack_case {
     knapsack_kind kind = knapsack_kind::zero_one;
     knapsack_fill fill = knapsack_fill::at_most;
-    std::string method = "1d";
+    bool rolling = true, table = false;  // the "method": "1d", "2d" or "both"
     std::uint64_t capacity = 0;
     std::vector<std::uint64_t> weights;
     std::vector<std::uint64_t> values;
@@ -53,7 +55,7 @@ std::vector<std::uint64_t> read_naturals(const json& array, const std::string& p
     return numbers;
 }
 
-knapsack_case parse_knapsack(const json& input) {
+knapsack_case read_knapsack_input(const json& input) {
     reject_unknown_fields(input, "input",
                           {"kind", "capacity", "weights", "values", "counts", "method", "fill"});
     knapsack_case parsed;
@@ -92,8 +94,9 @@ knapsack_case parse_knapsack(const json& input) {
         }
     }
     if (const json* method = optional_field(input, "method")) {
-        constexpr const char* methods[] = {"1d", "2d", "both"};
-        parsed.method = methods[read_choice(*method, "input.method", {"1d", "2d", "both"})];
+        const std::size_t choice = read_choice(*method, "input.method", {"1d", "2d", "both"});
+        parsed.rolling = choice != 1;
+        parsed.table = choice != 0;
     }
     if (const json* fill = optional_field(input, "fill")) {
         parsed.fill = read_choice(*fill, "input.fill", {"at-most", "exact"}) == 0
@@ -110,7 +113,8 @@ std::string describe_bytes(std::uint64_t bytes) {
 }
 
 // Refuses before anything large is allocated: values that could overflow, tables over budget.
-void check_limits(const knapsack_case& parsed, knapsack_method method, const run_options& options) {
+void check_limits(const knapsack_case& parsed, knapsack_method method,
+                  const solve_options& options) {
     const knapsack_plan plan = plan_knapsack(parsed.instance(), {.method = method});
     if (plan.status == knapsack_status::value_overflow) {
         throw input_error("input.values",
@@ -146,25 +150,22 @@ json render(const knapsack_result& result) {
 
 }  // namespace
 
-json solve_knapsack_problem(const json& input, const run_options& options) {
-    const knapsack_case parsed = parse_knapsack(input);
+json solve_knapsack(const json& input, const solve_options& options) {
+    const knapsack_case parsed = read_knapsack_input(input);
     const knapsack_instance instance = parsed.instance();
-    if (parsed.method != "2d") check_limits(parsed, knapsack_method::rolling_1d, options);
-    if (parsed.method != "1d") check_limits(parsed, knapsack_method::table_2d, options);
-    if (parsed.method == "2d") {
-        return render(solve_knapsack(instance, {.method = knapsack_method::table_2d}));
+    if (parsed.rolling) check_limits(parsed, knapsack_method::rolling_1d, options);
+    if (parsed.table) check_limits(parsed, knapsack_method::table_2d, options);
+    if (!parsed.rolling) {
+        return render(knapsack(instance, {.method = knapsack_method::table_2d}));
     }
-    const knapsack_result rolling =
-        solve_knapsack(instance, {.method = knapsack_method::rolling_1d});
-    if (parsed.method == "both") {
+    const knapsack_result rolling = knapsack(instance, {.method = knapsack_method::rolling_1d});
+    if (parsed.table) {  // both: the table checks the rolling array
         const knapsack_result table =
-            solve_knapsack(instance, {.method = knapsack_method::table_2d, .recover_items = false});
+            knapsack(instance, {.method = knapsack_method::table_2d, .recover_items = false});
         if (table.status != rolling.status || table.best_value != rolling.best_value) {
-            throw input_error("input.method",
-                              fmt::format("internal error: the 2d and 1d methods disagree "
-                                          "(best value {} and {})",
-                                          render(table)["best_value"].dump(),
-                                          render(rolling)["best_value"].dump()));
+            throw std::logic_error(fmt::format(
+                "the 2d and 1d methods disagree (best value {} and {})",
+                render(table)["best_value"].dump(), render(rolling)["best_value"].dump()));
         }
     }
     return render(rolling);
@@ -183,8 +184,8 @@ std::optional<std::uint64_t> natural_value(const json& value) {
 }
 
 // Why `actual` is not a valid selection for `parsed` worth `best_value`; empty when it is.
-std::string certificate_problem(const knapsack_case& parsed, const json& actual,
-                                std::uint64_t best_value) {
+std::string certificate_defect(const knapsack_case& parsed, const json& actual,
+                               std::uint64_t best_value) {
     const json* chosen = optional_field(actual, "chosen");
     if (chosen == nullptr || !chosen->is_array()) return "chosen: missing or not an array";
     using u128 = unsigned __int128;
@@ -303,9 +304,9 @@ check_result check_knapsack(const check_args& args) {
         return check_result::wrong(fmt::format("best_value: expected {}, got {}",
                                                shown(expected_best), json_brief(*actual_best)));
     }
-    std::string problem =
-        certificate_problem(parse_knapsack(args.input), args.actual, *expected_best);
-    if (!problem.empty()) return check_result::wrong(problem);
+    std::string defect =
+        certificate_defect(read_knapsack_input(args.input), args.actual, *expected_best);
+    if (!defect.empty()) return check_result::wrong(defect);
     return check_result::accept();
 }
 

@@ -12,7 +12,7 @@ namespace algojudge {
 
 namespace {
 
-std::vector<std::int64_t> parse_nums(const json& input) {
+std::vector<std::int64_t> read_max_gap_input(const json& input) {
     reject_unknown_fields(input, "input", {"nums"});
     const json& nums = require_array(require_field(input, "input", "nums"), "input.nums");
     std::vector<std::int64_t> values;
@@ -24,7 +24,7 @@ std::vector<std::int64_t> parse_nums(const json& input) {
 }
 
 // Checks that `between` names two neighbours of `nums` that are `gap` apart.
-std::string certificate_problem(const std::vector<std::int64_t>& nums, const json& between,
+std::string certificate_defect(const std::vector<std::int64_t>& nums, const json& between,
                                 std::uint64_t gap) {
     if (nums.size() < 2) {
         return between.is_null() ? "" : "between: expected null for fewer than two numbers";
@@ -61,8 +61,8 @@ std::string certificate_problem(const std::vector<std::int64_t>& nums, const jso
 
 }  // namespace
 
-json solve_max_gap(const json& input, const run_options&) {
-    const std::vector<std::int64_t> nums = parse_nums(input);
+json solve_max_gap(const json& input, const solve_options&) {
+    const std::vector<std::int64_t> nums = read_max_gap_input(input);
     const max_gap_result result = max_gap(nums);
     json output = {{"max_gap", result.gap}, {"between", nullptr}};
     if (result.has_pair) output["between"] = {result.low, result.high};
@@ -103,9 +103,9 @@ check_result check_max_gap(const check_args& args) {
         return check_result::wrong(fmt::format("max_gap: expected {}, got {}", expected_gap, gap));
     }
     const json* between = optional_field(args.actual, "between", false);
-    std::string problem =
-        certificate_problem(parse_nums(args.input), between ? *between : json(), gap);
-    if (!problem.empty()) return check_result::wrong(problem);
+    std::string defect =
+        certificate_defect(read_max_gap_input(args.input), between ? *between : json(), gap);
+    if (!defect.empty()) return check_result::wrong(defect);
     return check_result::accept();
 }
 

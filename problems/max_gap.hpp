@@ -8,7 +8,7 @@
 
 namespace algojudge {
 
-json solve_max_gap(const json& input, const run_options& options);
+json solve_max_gap(const json& input, const solve_options& options);
 check_result check_max_gap(const check_args& args);
 
 }  // namespace algojudge

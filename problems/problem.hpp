@@ -14,7 +14,7 @@
 namespace algojudge {
 
 // Settings that come from the command line rather than from a case.
-struct run_options {
+struct solve_options {
     // Memory a solver may allocate for its tables before refusing the input.
     std::uint64_t memory_limit_bytes = std::uint64_t{1} << 30;
 };
@@ -57,11 +57,11 @@ struct problem {
     std::string_view input_fields;  // "nums: [int64]" for `algojudge list`
     // Validates `input` (throwing input_error with paths under "input"), solves it and
     // renders the output object.
-    json (*solve)(const json& input, const run_options& options);
+    json (*solve)(const json& input, const solve_options& options);
     check_result (*check)(const check_args& args);
     // Optional: the same output as `solve`, rendered directly as compact JSON text, for problems
     // whose outputs are too large to build as json values quickly (`run` uses it when set).
-    std::string (*solve_text)(const json& input, const run_options& options) = nullptr;
+    std::string (*solve_text)(const json& input, const solve_options& options) = nullptr;
 };
 
 }  // namespace algojudge

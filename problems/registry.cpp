@@ -22,7 +22,7 @@ const problem problems_table[] = {
      "candidates: [int >= 1], target, reuse, k?, limit?, count_only?", solve_combination_sum,
      check_combination_sum, solve_combination_sum_text},
     {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
-     "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack_problem,
+     "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack,
      check_knapsack},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
      "iou_threshold, ground_truth: [{image, class, bbox, difficult?}], detections: [{..., score}]",

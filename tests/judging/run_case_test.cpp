@@ -16,7 +16,7 @@ TEST_CASE("judge_case: passed, failed, error and bad expected answers") {
         {"problem": "max-gap", "input": {"nums": [3, "6"]}, "expected": {"max_gap": 3}},
         {"problem": "max-gap", "input": {"nums": [3, 6]}, "expected": {"gap": 3}}])",
                                  "j.json", false);
-    const run_options options;
+    const solve_options options;
     const case_outcome passed = judge_case(cases[0], options);
     CHECK(passed.status == case_status::passed);
     CHECK(passed.checked);

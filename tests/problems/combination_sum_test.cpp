@@ -85,10 +85,10 @@ std::vector<combination> brute_force(const combination_sum_query& query) {
 }
 
 json solve(const json& input) {
-    return solve_combination_sum(input, run_options{});
+    return solve_combination_sum(input, solve_options{});
 }
 
-std::string error_of(const json& input, const run_options& options = {}) {
+std::string error_of(const json& input, const solve_options& options = {}) {
     try {
         solve_combination_sum(input, options);
     } catch (const input_error& e) {
@@ -303,7 +303,7 @@ TEST_CASE("combination-sum: absurd tables are refused with a message, not alloca
     std::vector<std::int64_t> candidates;
     for (std::int64_t value = 1; value <= 40; ++value)
         candidates.push_back(value);
-    run_options small;
+    solve_options small;
     small.memory_limit_bytes = 64 << 10;
     const json input = {{"candidates", candidates}, {"target", 500}, {"reuse", false}};
     CHECK(error_of(input, small) ==
@@ -316,13 +316,13 @@ TEST_CASE("combination-sum: absurd tables are refused with a message, not alloca
     candidates.clear();
     for (std::int64_t value = 1; value <= 20'000; ++value)
         candidates.push_back(value);
-    run_options large;
+    solve_options large;
     large.memory_limit_bytes = std::uint64_t{16} << 30;
     CHECK(error_of({{"candidates", candidates}, {"target", 100'000}, {"reuse", true}}, large) ==
           "input: counting needs 1800010000 big-integer additions (distinct candidates x target x "
           "(k+1)), over the limit of 1000000000; lower the target");
     // An output larger than the memory limit stops with a message about the limit.
-    run_options tiny;
+    solve_options tiny;
     tiny.memory_limit_bytes = 4 << 10;
     CHECK(error_of({{"candidates", {1, 2, 3}}, {"target", 40}, {"reuse", true}}, tiny)
               .starts_with("input.limit: the first 100000 combinations would need more"));

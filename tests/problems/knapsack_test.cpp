@@ -74,13 +74,13 @@ void require_valid_choice(const small_case& c, const knapsack_result& result) {
 // return valid chosen items.
 void require_all_methods(const small_case& c, std::optional<std::uint64_t> expected) {
     for (auto method : {knapsack_method::table_2d, knapsack_method::rolling_1d}) {
-        for (auto kernel : {knapsack_kernel::vectorised, knapsack_kernel::scalar}) {
+        for (auto kernel : {detail::knapsack_kernel::vectorised, detail::knapsack_kernel::scalar}) {
             for (bool allow_32_bit : {true, false}) {
                 CAPTURE(static_cast<int>(method));
                 CAPTURE(static_cast<int>(kernel));
                 CAPTURE(allow_32_bit);
-                const knapsack_options options{method, true, allow_32_bit, kernel};
-                const knapsack_result result = solve_knapsack(c.instance(), options);
+                const knapsack_options options{method, true, {allow_32_bit, kernel}};
+                const knapsack_result result = knapsack(c.instance(), options);
                 if (!expected) {
                     REQUIRE(result.status == knapsack_status::infeasible);
                     continue;
@@ -89,7 +89,7 @@ void require_all_methods(const small_case& c, std::optional<std::uint64_t> expec
                 REQUIRE(result.best_value == *expected);
                 require_valid_choice(c, result);
                 const knapsack_result value_only =
-                    solve_knapsack(c.instance(), {method, false, allow_32_bit, kernel});
+                    knapsack(c.instance(), {method, false, {allow_32_bit, kernel}});
                 REQUIRE(value_only.best_value == *expected);
             }
         }
@@ -195,7 +195,7 @@ TEST_CASE("knapsack: edge cases") {
     }
     SUBCASE("a complete item with weight 0 and value > 0 is unbounded") {
         const small_case c{k::complete, f::at_most, 5, {0}, {1}, {}};
-        CHECK(solve_knapsack(c.instance()).status == knapsack_status::unbounded);
+        CHECK(knapsack(c.instance()).status == knapsack_status::unbounded);
         CHECK(plan_knapsack(c.instance(), {}).status == knapsack_status::unbounded);
     }
 }
@@ -215,11 +215,11 @@ TEST_CASE("knapsack: value type follows the bound on the values") {
     const knapsack_instance fits_32{
         knapsack_kind::zero_one, knapsack_fill::at_most, 3, weights, small_values, {}};
     CHECK(plan_knapsack(fits_32, {}).value_bits == 32);
-    CHECK(solve_knapsack(fits_32).value_bits == 32);
+    CHECK(knapsack(fits_32).value_bits == 32);
     const knapsack_instance needs_64{
         knapsack_kind::zero_one, knapsack_fill::at_most, 3, weights, big_values, {}};
     CHECK(plan_knapsack(needs_64, {}).value_bits == 64);
-    CHECK(solve_knapsack(needs_64).best_value == (std::uint64_t{1} << 31) + 1);
+    CHECK(knapsack(needs_64).best_value == (std::uint64_t{1} << 31) + 1);
 }
 
 TEST_CASE("knapsack: value overflow is a typed error") {
@@ -228,16 +228,16 @@ TEST_CASE("knapsack: value overflow is a typed error") {
     const naturals values{big, big};
     const knapsack_instance two{
         knapsack_kind::zero_one, knapsack_fill::at_most, 2, weights, values, {}};
-    CHECK(solve_knapsack(two).status == knapsack_status::value_overflow);
+    CHECK(knapsack(two).status == knapsack_status::value_overflow);
     // Only one of them fits, so nothing can overflow.
     const knapsack_instance one{
         knapsack_kind::zero_one, knapsack_fill::at_most, 1, weights, values, {}};
-    CHECK(solve_knapsack(one).best_value == big);
+    CHECK(knapsack(one).best_value == big);
     const naturals one_weight{1};
     const naturals one_value{big};
     const knapsack_instance complete{
         knapsack_kind::complete, knapsack_fill::at_most, 2, one_weight, one_value, {}};
-    CHECK(solve_knapsack(complete).status == knapsack_status::value_overflow);
+    CHECK(knapsack(complete).status == knapsack_status::value_overflow);
 }
 
 TEST_CASE("knapsack: memory plan") {
@@ -266,9 +266,9 @@ TEST_CASE("knapsack: memory plan") {
 namespace {
 
 json solve_text(const char* text, std::uint64_t memory = std::uint64_t{1} << 30) {
-    run_options options;
+    solve_options options;
     options.memory_limit_bytes = memory;
-    return solve_knapsack_problem(json::parse(text), options);
+    return solve_knapsack(json::parse(text), options);
 }
 
 std::string error_of(const char* text, std::uint64_t memory = std::uint64_t{1} << 30) {
