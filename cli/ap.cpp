@@ -11,6 +11,7 @@
 #include "formats/detection_input.hpp"
 #include "problems/average_precision.hpp"
 #include "reports/ap_plot.hpp"
+#include "reports/ap_table.hpp"
 
 namespace algojudge::cli {
 
@@ -71,83 +72,6 @@ ap_input load_input(const ap_options& options) {
     return input;
 }
 
-std::string percent(const std::optional<double>& value) {
-    return value ? fmt::format("{:.2f}", *value * 100) : "-";
-}
-
-std::string point_difference(const std::optional<double>& area,
-                             const std::optional<double>& eleven) {
-    if (!area) return "-";
-    const double points = (*area - *eleven) * 100;
-    return fmt::format("{:+.2f}", std::abs(points) < 0.005 ? 0.0 : points);  // no "-0.00"
-}
-
-std::string render_table(const detection_set& set, const ap_result& result,
-                         const ap_conventions& conventions, bool use_colour) {
-    text_table table({"class", "GT", "difficult", "detections", "TP", "FP", "AP 11-point %",
-                      "AP area %", "area - 11pt"},
-                     {align::left, align::right, align::right, align::right, align::right,
-                      align::right, align::right, align::right, align::right});
-    std::size_t counted = 0;
-    std::size_t without_ground_truth = 0;
-    double largest_gap = -1;
-    std::string largest_gap_class;
-    // Rows by class name, so two runs over differently ordered files line up.
-    std::vector<std::size_t> order(set.classes.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return set.classes[a] < set.classes[b]; });
-    for (std::size_t i : order) {
-        const class_ap& c = result.classes[i];
-        std::vector<colour> colours;
-        if (c.ap_area) {
-            ++counted;
-            const double gap = std::abs(*c.ap_area - *c.ap_11point);
-            if (gap > largest_gap) {
-                largest_gap = gap;
-                largest_gap_class = set.classes[i];
-            }
-        } else {
-            ++without_ground_truth;
-            colours.assign(9, colour::dim);
-        }
-        table.add_row(
-            {set.classes[i], std::to_string(c.num_gt), std::to_string(c.num_difficult),
-             std::to_string(c.num_detections), std::to_string(c.tp), std::to_string(c.fp),
-             percent(c.ap_11point), percent(c.ap_area), point_difference(c.ap_area, c.ap_11point)},
-            colours);
-    }
-    table.add_row({fmt::format("mAP ({} class{})", counted, counted == 1 ? "" : "es"), "", "", "",
-                   "", "", percent(result.map_11point), percent(result.map_area),
-                   point_difference(result.map_area, result.map_11point)},
-                  std::vector<colour>(9, colour::bold));
-    std::string out =
-        fmt::format("IoU {} {}{}{}\n", conventions.iou_threshold,
-                    conventions.strict_greater ? "(strict >)" : "(>=)",
-                    conventions.pixel_plus_one ? ", +1 pixel widths" : "",
-                    conventions.numpy_thresholds ? ", numpy 11-point thresholds" : "");
-    out += table.render(use_colour);
-    if (without_ground_truth > 0) {
-        out += fmt::format(
-            "{} class{} without non-difficult ground truth: no AP, left out of the "
-            "mAP\n",
-            without_ground_truth, without_ground_truth == 1 ? "" : "es");
-    }
-    if (result.map_area) {
-        const double gap = std::abs(*result.map_area - *result.map_11point) * 100;
-        const colour tone = gap < 1 ? colour::green : gap < 3 ? colour::yellow : colour::red;
-        out += paint(fmt::format("verdict: 11-point and area mAP differ by {:.2f} points; largest "
-                                 "per-class gap {:.2f} points ({})",
-                                 gap, largest_gap * 100, largest_gap_class),
-                     tone, use_colour);
-        out += '\n';
-    } else {
-        out += "verdict: no class has non-difficult ground truth, so there is no mAP\n";
-    }
-    return out;
-}
-
 }  // namespace
 
 int ap_main(const ap_options& options) {
@@ -175,7 +99,7 @@ int ap_main(const ap_options& options) {
         write_stdout("\n");
     } else {
         write_stdout(
-            render_table(input.set, result, input.conventions, stdout_is_colour_terminal()));
+            render_ap_table(input.set, result, input.conventions, stdout_is_colour_terminal()));
     }
     return code(finish_stdout(exit_status::ok));
 }

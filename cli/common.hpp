@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reports/text_table.hpp"
+
 namespace CLI {
 class App;
 }
@@ -39,40 +41,8 @@ exit_status finish_stdout(exit_status status);
 // Colour only when stdout is a terminal and NO_COLOR is unset.
 bool stdout_is_colour_terminal();
 
-enum class colour { none, green, red, yellow, bold, dim };
-std::string paint(std::string_view text, colour c, bool enabled);
-
-enum class align { left, right };
-
-// A table printed with columns padded to their widest cell.
-class text_table {
-  public:
-    explicit text_table(std::vector<std::string> header, std::vector<align> alignment = {});
-    void add_row(std::vector<std::string> cells, std::vector<colour> colours = {});
-    std::string render(bool use_colour) const;
-
-  private:
-    struct row {
-        std::vector<std::string> cells;
-        std::vector<colour> colours;
-    };
-    std::vector<std::string> header_;
-    std::vector<align> alignment_;
-    std::vector<row> rows_;
-};
-
-// Pads `text` to `width` display columns (UTF-8 aware) on the given side.
-std::string pad(std::string_view text, std::size_t width, align side);
-
-// "1G", "512M", "64K", "1000": a byte count; nullopt when malformed. (Printing one:
-// format_byte_size in problems/byte_size.hpp.)
-std::optional<std::uint64_t> parse_byte_size(std::string_view text);
-
 // Adds `--memory-limit SIZE` (default 1G) to `command`, stored as bytes in `bytes`; a malformed
 // size is a usage error when the command line is parsed.
 void add_memory_limit_option(CLI::App& command, std::uint64_t& bytes);
-
-// "0.3 ms", "12 ms", "1.52 s".
-std::string format_duration(double seconds);
 
 }  // namespace algojudge::cli

@@ -12,7 +12,7 @@
 
 #include "cli/common.hpp"
 #include "judging/run_case.hpp"
-#include "reports/xml_text.hpp"
+#include "reports/case_report.hpp"
 
 namespace algojudge::cli {
 
@@ -60,86 +60,10 @@ std::optional<shard_spec> parse_shard(const std::string& text) {
     return shard_spec{*index, *count};
 }
 
-struct tally {
-    std::size_t passed = 0;
-    std::size_t failed = 0;
-    std::size_t errors = 0;
-
-    void add(case_status status) {
-        switch (status) {
-            case case_status::passed:
-                ++passed;
-                break;
-            case case_status::failed:
-                ++failed;
-                break;
-            case case_status::error:
-                ++errors;
-                break;
-        }
-    }
-    // "N passed, M failed" and ", K errors" when there are any.
-    std::string summary() const {
-        std::string line = fmt::format("{} passed, {} failed", passed, failed);
-        if (errors > 0) line += fmt::format(", {} error{}", errors, errors == 1 ? "" : "s");
-        return line;
-    }
-    exit_status status() const {
-        if (errors > 0) return exit_status::input_error;
-        if (failed > 0) return exit_status::failed;
-        return exit_status::ok;
-    }
-};
-
-std::string junit_report(const std::vector<test_case>& cases,
-                         const std::vector<std::optional<case_outcome>>& outcomes,
-                         const tally& counts) {
-    double total = 0;
-    for (const auto& outcome : outcomes)
-        total += outcome ? outcome->seconds : 0;
-    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    xml += fmt::format(
-        "<testsuites tests=\"{0}\" failures=\"{1}\" errors=\"{2}\" time=\"{3:.6f}\">\n"
-        "  <testsuite name=\"algojudge verify\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\" "
-        "time=\"{3:.6f}\">\n",
-        counts.passed + counts.failed + counts.errors, counts.failed, counts.errors, total);
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-        if (!outcomes[i]) continue;
-        const case_outcome& outcome = *outcomes[i];
-        xml += fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" time=\"{:.6f}\"",
-                           xml_escape(cases[i].solver->name), xml_escape(cases[i].name),
-                           xml_escape(cases[i].file), outcome.seconds);
-        if (outcome.status == case_status::passed) {
-            xml += "/>\n";
-            continue;
-        }
-        const char* element = outcome.status == case_status::failed ? "failure" : "error";
-        xml += fmt::format(">\n      <{0} message=\"{1}\">{1}</{0}>\n    </testcase>\n", element,
-                           xml_escape(outcome.message));
-    }
-    xml += "  </testsuite>\n</testsuites>\n";
-    return xml;
-}
-
-json json_report(const std::vector<test_case>& cases,
-                 const std::vector<std::optional<case_outcome>>& outcomes, const tally& counts) {
-    json report_cases = json::array();
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-        if (!outcomes[i]) continue;
-        const case_outcome& outcome = *outcomes[i];
-        report_cases.push_back({{"file", cases[i].file},
-                                {"number", cases[i].number},
-                                {"name", cases[i].name},
-                                {"problem", cases[i].solver->name},
-                                {"status", case_status_name(outcome.status)},
-                                {"checked", outcome.checked},
-                                {"seconds", outcome.seconds},
-                                {"message", outcome.message}});
-    }
-    return {{"cases", std::move(report_cases)},
-            {"passed", counts.passed},
-            {"failed", counts.failed},
-            {"errors", counts.errors}};
+exit_status status_of(const case_tally& counts) {
+    if (counts.errors > 0) return exit_status::input_error;
+    if (counts.failed > 0) return exit_status::failed;
+    return exit_status::ok;
 }
 
 // One table row per case, printed as soon as it and every case before it have finished.
@@ -262,7 +186,7 @@ int verify_main(const verify_options& options) {
     for (auto& thread : threads)
         thread.join();
 
-    tally counts;
+    case_tally counts;
     std::size_t not_run = 0;
     for (const auto& outcome : outcomes) {
         if (outcome)
@@ -278,7 +202,7 @@ int verify_main(const verify_options& options) {
 
     if (!options.junit_file.empty()) {
         std::ofstream out(options.junit_file, std::ios::binary);
-        out << junit_report(cases, outcomes, counts);
+        out << junit_report("algojudge verify", cases, outcomes, counts);
         out.close();
         if (!out) {
             print_error(fmt::format("{}: cannot write the JUnit report", options.junit_file));
@@ -290,7 +214,7 @@ int verify_main(const verify_options& options) {
     } else {
         write_stdout(counts.summary() + "\n");
     }
-    return code(finish_stdout(counts.status()));
+    return code(finish_stdout(status_of(counts)));
 }
 
 }  // namespace algojudge::cli

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "judging/case_files.hpp"
+#include "reports/ap_table.hpp"
 #include "reports/xml_text.hpp"
 
 namespace algojudge {
@@ -52,8 +53,9 @@ std::vector<std::string> plot_file_names(const std::vector<std::string>& classes
     return names;
 }
 
+// "26.84 %", or the table's word for no AP.
 std::string percent(const std::optional<double>& value) {
-    return value ? fmt::format("{:.2f} %", *value * 100) : std::string("n/a");
+    return value ? ap_percent(value) + " %" : ap_percent(value);
 }
 
 // ---- the pictures ----
@@ -319,10 +321,6 @@ std::string index_html(const detection_set& set, const ap_result& result,
         "<th class=\"number\">AP 11-point</th><th class=\"number\">AP area</th>"
         "<th class=\"number\">Difference</th><th class=\"number\">AP 101-point</th></tr></thead>\n"
         "<tbody>\n");
-    auto difference = [](const std::optional<double>& eleven, const std::optional<double>& area) {
-        return eleven && area ? fmt::format("{:+.2f}", (*area - *eleven) * 100)
-                              : std::string("n/a");
-    };
     double widest = -1;
     std::size_t widest_class = 0;
     for (std::size_t c = 0; c < set.classes.size(); ++c) {
@@ -335,19 +333,19 @@ std::string index_html(const detection_set& set, const ap_result& result,
             "<td class=\"{}\">{}</td><td class=\"{}\">{}</td></tr>\n",
             c + 1, xml_escape(set.classes[c]), ap.num_gt, ap.num_difficult, ap.num_detections,
             ap.tp, ap.fp, cell, percent(ap.ap_11point), cell, percent(ap.ap_area), cell,
-            difference(ap.ap_11point, ap.ap_area), cell, percent(ap.ap_101point)));
+            ap_difference(ap.ap_area, ap.ap_11point), cell, percent(ap.ap_101point)));
         if (ap.ap_area && ap.ap_11point && std::abs(*ap.ap_area - *ap.ap_11point) > widest) {
             widest = std::abs(*ap.ap_area - *ap.ap_11point);
             widest_class = c;
         }
     }
-    out(
-        fmt::format("<tr class=\"mean\"><td>mAP</td><td colspan=\"5\"></td>"
-                    "<td class=\"number\">{}</td><td class=\"number\">{}</td>"
-                    "<td class=\"number\">{}</td><td class=\"number\">{}</td></tr>\n"
-                    "</tbody>\n</table>\n",
-                    percent(result.map_11point), percent(result.map_area),
-                    difference(result.map_11point, result.map_area), percent(result.map_101point)));
+    out(fmt::format(
+        "<tr class=\"mean\"><td>mAP</td><td colspan=\"5\"></td>"
+        "<td class=\"number\">{}</td><td class=\"number\">{}</td>"
+        "<td class=\"number\">{}</td><td class=\"number\">{}</td></tr>\n"
+        "</tbody>\n</table>\n",
+        percent(result.map_11point), percent(result.map_area),
+        ap_difference(result.map_area, result.map_11point), percent(result.map_101point)));
     if (widest >= 0) {
         out(fmt::format("<p>The two methods differ by at most {:.2f} points per class ({}).</p>\n",
                         widest * 100, xml_escape(set.classes[widest_class])));
