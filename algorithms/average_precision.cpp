@@ -16,12 +16,12 @@ namespace algojudge {
 
 namespace {
 
-// 11-point (or 101-point) interpolation: the mean over thresholds t of the highest precision
-// at recall >= t (0 when the curve never reaches t). `threshold(i)` gives the i-th t.
+// The highest precision at recall >= threshold(i) for i = 0..steps (0 when the curve never
+// reaches it). From the highest threshold down, the points with recall >= t grow as a suffix of
+// the curve (recall is non-decreasing): one backward pass keeps the suffix's best precision.
 template <int steps, class Threshold>
-double interpolated_ap(std::span<const pr_point> curve, Threshold threshold) {
-    // From the highest t down, the points with recall >= t grow as a suffix of the curve
-    // (recall is non-decreasing): one backward pass keeps the suffix's best precision.
+std::array<double, steps + 1> interpolated_precisions(std::span<const pr_point> curve,
+                                                      Threshold threshold) {
     std::array<double, steps + 1> best{};
     double suffix_best = 0;
     std::size_t suffix_start = curve.size();
@@ -31,10 +31,21 @@ double interpolated_ap(std::span<const pr_point> curve, Threshold threshold) {
             suffix_best = std::max(suffix_best, curve[--suffix_start].precision);
         best[static_cast<std::size_t>(i)] = suffix_best;
     }
+    return best;
+}
+
+// 11-point (or 101-point) interpolation: the mean of those precisions.
+template <int steps, class Threshold>
+double interpolated_ap(std::span<const pr_point> curve, Threshold threshold) {
     double sum = 0;
-    for (double precision : best)  // summed from the lowest t, as the mean is defined
-        sum += precision;
+    for (double precision : interpolated_precisions<steps>(curve, threshold))
+        sum += precision;  // summed from the lowest t, as the mean is defined
     return sum / (steps + 1);
+}
+
+// numpy.arange(0, 1.1, 0.1) computes i * 0.1: 0.30000000000000004, 0.6000000000000001...
+double eleven_point_threshold(int i, bool numpy_thresholds) {
+    return numpy_thresholds ? i * 0.1 : i / 10.0;
 }
 
 // VOC2010+ area, with `envelope` as working memory (reused across classes).
@@ -77,11 +88,31 @@ double iou(const box& a, const box& b, bool pixel_plus_one) {
 }
 
 double ap_11point(std::span<const pr_point> curve, bool numpy_thresholds) {
-    if (numpy_thresholds) {
-        // numpy.arange(0, 1.1, 0.1) computes i * 0.1: 0.30000000000000004, 0.6000000000000001...
-        return interpolated_ap<10>(curve, [](int i) { return i * 0.1; });
+    return interpolated_ap<10>(
+        curve, [numpy_thresholds](int i) { return eleven_point_threshold(i, numpy_thresholds); });
+}
+
+std::array<pr_point, 11> eleven_point_samples(std::span<const pr_point> curve,
+                                              bool numpy_thresholds) {
+    auto threshold = [numpy_thresholds](int i) {
+        return eleven_point_threshold(i, numpy_thresholds);
+    };
+    const std::array<double, 11> precisions = interpolated_precisions<10>(curve, threshold);
+    std::array<pr_point, 11> samples{};
+    for (int i = 0; i <= 10; ++i)
+        samples[static_cast<std::size_t>(i)] = {threshold(i),
+                                                precisions[static_cast<std::size_t>(i)]};
+    return samples;
+}
+
+std::vector<double> precision_envelope(std::span<const pr_point> curve) {
+    std::vector<double> envelope(curve.size());
+    double best = 0;
+    for (std::size_t i = curve.size(); i-- > 0;) {
+        best = std::max(best, curve[i].precision);
+        envelope[i] = best;
     }
-    return interpolated_ap<10>(curve, [](int i) { return i / 10.0; });
+    return envelope;
 }
 
 double ap_101point(std::span<const pr_point> curve) {

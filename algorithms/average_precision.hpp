@@ -14,6 +14,7 @@
 // every published number of the VOC-style tools (tests/average_precision_test.cpp).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -88,6 +89,12 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
 double ap_11point(std::span<const pr_point> curve, bool numpy_thresholds);
 double ap_area(std::span<const pr_point> curve);
 double ap_101point(std::span<const pr_point> curve);
+// What the methods are made of, for plots: the 11 (recall threshold, interpolated precision)
+// samples whose mean is ap_11point, and the precision envelope (envelope[i] = the highest
+// precision at curve[i] or later) whose area is ap_area.
+std::array<pr_point, 11> eleven_point_samples(std::span<const pr_point> curve,
+                                              bool numpy_thresholds);
+std::vector<double> precision_envelope(std::span<const pr_point> curve);
 
 namespace detail {
 

@@ -110,41 +110,19 @@ std::string svg_points(const std::vector<point>& points) {
 
 // The monotone precision envelope as (recall, precision) vertices of the shaded region: from
 // (0, 0) up, along the envelope's steps, down to (final recall, 0). Its area is the all-point
-// ("area") AP of the VOC2010+ devkit. Also returns that area.
-std::vector<point> envelope_region(const std::vector<pr_point>& curve, double& area) {
-    std::vector<double> envelope(curve.size());
-    double best = 0;
-    for (std::size_t i = curve.size(); i-- > 0;) {
-        best = std::max(best, curve[i].precision);
-        envelope[i] = best;
-    }
+// ("area") AP of the VOC2010+ devkit.
+std::vector<point> envelope_region(const std::vector<pr_point>& curve) {
+    const std::vector<double> envelope = precision_envelope(curve);
     std::vector<point> region{{0, 0}};
     double previous_recall = 0;
-    area = 0;
     for (std::size_t i = 0; i < curve.size(); ++i) {
         if (curve[i].recall <= previous_recall) continue;
         region.push_back({previous_recall, envelope[i]});
         region.push_back({curve[i].recall, envelope[i]});
-        area += (curve[i].recall - previous_recall) * envelope[i];
         previous_recall = curve[i].recall;
     }
     region.push_back({previous_recall, 0});
     return region;
-}
-
-// The 11 samples of the VOC2007 method: (t, highest precision at recall >= t).
-std::vector<point> eleven_point_samples(const std::vector<pr_point>& curve, bool numpy) {
-    std::vector<point> samples;
-    for (int k = 0; k <= 10; ++k) {
-        // numpy.arange(0, 1.1, 0.1) computes k * 0.1 (0.30000000000000004 for k = 3).
-        const double threshold = numpy ? k * 0.1 : k / 10.0;
-        double precision = 0;
-        for (const pr_point& p : curve) {
-            if (p.recall >= threshold) precision = std::max(precision, p.precision);
-        }
-        samples.push_back({threshold, precision});
-    }
-    return samples;
 }
 
 std::string conventions_line(const ap_conventions& conventions) {
@@ -235,8 +213,7 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
     }
 
     // The envelope's region, shaded, then its outline (without the closing base).
-    double area = 0;
-    const std::vector<point> region = envelope_region(ap.curve, area);
+    const std::vector<point> region = envelope_region(ap.curve);
     std::vector<point> region_pixels;
     for (const point& p : region)
         region_pixels.push_back(to_pixels(p.x, p.y));
@@ -244,7 +221,7 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
     out(
         fmt::format("<polygon class=\"envelope-area\" data-area=\"{:.17g}\" fill=\"#4a90d9\" "
                     "fill-opacity=\"0.25\" stroke=\"none\" points=\"{}\"/>\n",
-                    area, svg_points(region_pixels)));
+                    *ap.ap_area, svg_points(region_pixels)));
     const std::vector<point> outline(region_pixels.begin() + 1, region_pixels.end());
     out(
         fmt::format("<polyline class=\"envelope\" fill=\"none\" stroke=\"#1f5fa8\" "
@@ -269,13 +246,13 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
 
     // The 11 samples whose mean is the 11-point AP.
     out("<g class=\"eleven-point\" fill=\"#f0ad4e\" stroke=\"#000000\" stroke-width=\"0.8\">\n");
-    for (const point& sample : eleven_point_samples(ap.curve, conventions.numpy_thresholds)) {
-        const point at = to_pixels(sample.x, sample.y);
-        out(
-            fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"4\" data-recall=\"{:.17g}\" "
-                        "data-precision=\"{:.17g}\"><title>recall &gt;= {:g}: precision "
-                        "{:.4f}</title></circle>\n",
-                        at.x, at.y, sample.x, sample.y, sample.x, sample.y));
+    for (const pr_point& sample : eleven_point_samples(ap.curve, conventions.numpy_thresholds)) {
+        const point at = to_pixels(sample.recall, sample.precision);
+        out(fmt::format(
+            "<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"4\" data-recall=\"{:.17g}\" "
+            "data-precision=\"{:.17g}\"><title>recall &gt;= {:g}: precision "
+            "{:.4f}</title></circle>\n",
+            at.x, at.y, sample.recall, sample.precision, sample.recall, sample.precision));
     }
     out("</g>\n");
 
