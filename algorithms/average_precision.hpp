@@ -1,17 +1,11 @@
-// Description: object-detection average precision, PASCAL VOC style. Detections of a class are
-// taken by descending score (ties keep input order); each goes to the ground-truth box of its
-// image and class with the highest IoU. Past the threshold a difficult box ignores it, a free
-// box makes it a TP, an already matched box a FP; below, it is a FP. AP comes from the
-// precision/recall curve by the VOC2007 11-point method, the VOC2010+ all-point ("area") method and
-// the 101-point (COCO-style) interpolation. Each class is matched on compact copies: its boxes
-// grouped by image, each detection's best box found in input order, then a stable radix sort by
-// score decides which detection claims a box first.
-// Time: O(D + G + C + I + sum over (image, class) of D_ic * G_ic), the sort being linear (8
-// byte-wide passes; O(D_c log D_c) for classes under 256 detections). From 100 000 detections
-// on, two threads share the classes (and the bucketing): same result, bit for bit.
-// Memory: O(D + G) of indices (4 bytes each) plus, per thread, O(I) and O(largest class).
-// Status: property-tested against an O(D x G) matcher on one and two threads, and checked against
-// every published number of the VOC-style tools (tests/average_precision_test.cpp).
+// Description: object-detection average precision, PASCAL VOC style: per class, detections by
+// descending score (ties keep input order) each take the best-IoU box of their image; past the
+// threshold a difficult box ignores them, a free box makes a TP, a taken one a FP. AP by the
+// VOC2007 11-point, VOC2010+ all-point ("area") and 101-point methods, and their mean.
+// Time: O(D + G + sum over (image, class) of D_ic * G_ic); linear radix sort by score; two
+// threads from 100 000 detections, bit-identical. Memory: O(D + G) indices.
+// Status: property-tested against an all-pairs matcher; every published VOC-tool number
+// reproduced (tests/algorithms/average_precision_test.cpp). Details: docs/average-precision.md.
 #pragma once
 
 #include <array>

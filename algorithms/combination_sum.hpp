@@ -1,24 +1,11 @@
-// Description: combination sum. Every multiset of `candidates` adding up to `target`, with each
-// candidate usable any number of times (reuse, LeetCode 39) or at most as often as it occurs
-// (LeetCode 40: equal candidates are distinct items, each multiset is reported once), optionally
-// of exactly k elements (LeetCode 216); and the exact number of them.
-// Enumeration: items sorted; a table next(p, r, s) = the first position >= p (moving by runs of
-// equal values) whose value can start a completion of remaining sum r with s slots left. The
-// walk keeps one shared path and jumps from sibling to sibling through the table, so every node
-// it visits is the prefix of a reported combination (no dead ends) and costs O(1).
-// Counting: a DP over distinct values with exact integers (GMP): coin-change ways with reuse,
-// bounded multiplicities by a sliding window without, an extra dimension for k.
-// Time: table O(T·S·n), walk O(L) where L is the total length of the combinations reported
-// (output-sensitive); count O(d·T·S) big-integer additions. T = target, n = usable items
-// (distinct values with reuse, values with their copies capped at T/value without), d =
-// distinct values, S = k+1 with k, else 1.
-// Memory: 4·(T+1)·S·(n+1) bytes for the table and 24 per level of the longest combination for
-// the walk's stack; 2·S·(T+1) big integers for the count.
-// Limits: tables larger than the caller's memory budget are refused (`refused`), never
-// allocated (see combination_table_bytes and combination_count_bytes), and so is a count
-// needing more than combination_count_step_limit big-integer additions.
-// Status: property-tested against brute force over multiplicities
-// (tests/combination_sum_test.cpp).
+// Description: combination sum: every multiset of `candidates` adding up to `target`, with
+// reuse (LeetCode 39) or each candidate at most as often as it occurs (LeetCode 40, each
+// multiset once), optionally of exactly k elements (LeetCode 216); and their exact count (GMP).
+// A next-position table lets the walk visit only prefixes of reported combinations.
+// Time: table O(T*S*n), walk O(total output length), count O(d*T*S) big additions.
+// Memory: table 4*(T+1)*S*(n+1) bytes; tables over the caller's budget are refused.
+// Status: property-tested against brute force (tests/algorithms/combination_sum_test.cpp).
+// Details and symbols: docs/combination-sum.md#algorithm.
 #pragma once
 
 #include <cstdint>

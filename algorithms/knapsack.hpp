@@ -1,19 +1,10 @@
-// Description: knapsack by dynamic programming over capacities: 0-1 (each item at most once),
-// complete (any number of times) and bounded (item i at most counts[i] times, by binary
-// splitting into pieces of 1, 2, 4, ... copies, each a 0-1 item). Fill "at most" the capacity
-// or "exactly" it. Two methods give the same optimum:
-//  - table_2d: the full (P+1) x (W+1) table of values (P = number of 0-1 pieces, or of items for
-//    complete); chosen items are read back by comparing rows.
-//  - rolling_1d: one array of W+1 values updated in place (capacity descending for 0-1 pieces,
-//    ascending for complete). Chosen items are recovered from a decision bitset, one bit per
-//    (piece, capacity) = P * (W+1) bits, set when the piece improved that capacity; no table of
-//    values is kept. Cost: P*(W+1)/8 bytes (125 MB for n = 1000, W = 1e6) and one packed
-//    store per 8 cells in the hot loop. Without recovery the memory is O(W + P).
-// The value type is int32 when every selection's value provably fits in 31 bits, else int64;
-// a selection whose value could exceed INT64_MAX is refused up front (value_overflow).
-// Time: O(P * W) cell updates, P <= n * 64. Memory: see knapsack_plan::bytes.
-// Status: property-tested against brute force over count vectors
-// (tests/algorithms/knapsack_test.cpp).
+// Description: knapsack by DP over capacities: 0-1, complete, bounded (binary splitting into
+// 0-1 pieces); fill at most or exactly the capacity. table_2d keeps the (P+1) x (W+1) table;
+// rolling_1d keeps one array and a decision bitset (P*(W+1) bits) to recover the items. Values
+// are int32 when every selection provably fits, else int64; overflow is refused up front.
+// Time: O(P * W), P <= 64n pieces. Memory: knapsack_plan::bytes, computed before allocating.
+// Status: property-tested against brute force (tests/algorithms/knapsack_test.cpp).
+// Details: docs/knapsack.md#methods.
 #pragma once
 
 #include <cstddef>

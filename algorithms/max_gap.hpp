@@ -5,7 +5,7 @@
 // 32-bit offsets from the minimum when the range allows; for bucket arrays beyond the caches
 // the offsets are first distributed into 1024 groups of buckets, each then filled in cache.
 // Time: O(n), no sort. Memory: O(n): at most n buckets, or n offsets plus n/1024 buckets.
-// Status: property-tested against sort+scan (tests/max_gap_test.cpp); uses unsigned __int128.
+// Status: property-tested against sort+scan (tests/algorithms/max_gap_test.cpp); uses unsigned __int128.
 #pragma once
 
 #include <cstdint>

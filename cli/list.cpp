@@ -18,14 +18,15 @@ int list_main(const list_options& options) {
     if (options.json) {
         json problems = json::array();
         for (const problem& entry : all_problems()) {
-            problems.push_back(
-                {{"name", entry.name}, {"summary", entry.summary}, {"input", entry.input_fields}});
+            problems.push_back({{"name", entry.name},
+                                {"summary", entry.summary},
+                                {"input", describe_fields(entry.input_fields)}});
         }
         write_stdout(problems.dump(2) + "\n");
     } else {
         text_table table({"PROBLEM", "INPUT", "SUMMARY"});
         for (const problem& entry : all_problems()) {
-            table.add_row({std::string(entry.name), std::string(entry.input_fields),
+            table.add_row({std::string(entry.name), describe_fields(entry.input_fields),
                            std::string(entry.summary)});
         }
         write_stdout(table.render(stdout_is_colour_terminal()));

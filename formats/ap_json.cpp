@@ -57,9 +57,7 @@ void for_each_entry(const json& input, const std::string& path, std::string_view
 
 ap_input read_ap_json_value(const json& input, const std::string& path) {
     require_object(input, path);
-    reject_unknown_fields(input, path,
-                          {"iou_threshold", "ground_truth", "detections", "pixel_plus_one",
-                           "strict_greater", "numpy_thresholds"});
+    reject_unknown_fields(input, path, ap_json_fields);
     detection_builder builder;
     ap_conventions& conventions = builder.result().conventions;
     if (const json* threshold = optional_field(input, "iou_threshold")) {

@@ -15,6 +15,14 @@
 
 namespace algojudge {
 
+inline constexpr json_field ap_json_fields[] = {
+    {"iou_threshold", {}, true},
+    {"ground_truth", "[{image, class, bbox, difficult?}]"},
+    {"detections", "[{image, class, score, bbox}]"},
+    {"pixel_plus_one", {}, true},
+    {"strict_greater", {}, true},
+    {"numpy_thresholds", {}, true}};
+
 // A parsed input object; paths under `path` ("input.detections[4].bbox: x2 (3) is less than x1
 // (7)").
 ap_input read_ap_json_value(const json& input, const std::string& path = "input");

@@ -1,6 +1,6 @@
 // Description: runs one case: solve its input, check the result against the expected answer.
 // Every failure mode becomes a status with a one-line message; nothing escapes as an exception.
-// Status: tested in tests/judge_test.cpp and the CLI tests.
+// Status: tested in tests/judging/run_case_test.cpp and the CLI tests.
 #pragma once
 
 #include <string>

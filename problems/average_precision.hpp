@@ -1,11 +1,8 @@
-// Description: the average-precision problem's JSON edge. Input {"iou_threshold",
-// "ground_truth": [{"image", "class", "bbox": [x1, y1, x2, y2], "difficult"?}], "detections":
-// [{"image", "class", "score", "bbox"}], "pixel_plus_one"?, "strict_greater"?,
-// "numpy_thresholds"?}; output {"classes": {name: {"num_gt", "num_difficult", "num_detections",
-// "tp", "fp", "ap_11point", "ap_area", "ap_101point"}}, "map_11point", "map_area",
-// "map_101point"} with null APs for classes without non-difficult ground truth. The checker
-// compares counts exactly and APs within the case's tolerance (default absolute 1e-9).
-// Format reference: docs/average-precision.md.
+// Description: the average-precision problem's JSON edge. Input: ap_json_fields (formats/ap_json);
+// output {"classes": {name: {"num_gt", "num_difficult", "num_detections", "tp", "fp",
+// "ap_11point", "ap_area", "ap_101point"}}, "map_11point", "map_area", "map_101point"}, null
+// where a class has no non-difficult ground truth. The checker compares counts exactly and APs
+// within the case's tolerance (default 1e-9). Reference: docs/average-precision.md.
 // Status: tested in tests/problems/average_precision_test.cpp and tests/cli/ap_tests.cmake.
 #pragma once
 

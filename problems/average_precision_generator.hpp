@@ -10,7 +10,7 @@ namespace algojudge {
 
 // A seeded synthetic input: `images` images, about `detections` detections and
 // `ground_truth` boxes over `classes` classes, with jittered true positives, clutter and some
-// difficult boxes, rendered as the problem's JSON text (what `algojudge gen` writes).
+// difficult boxes, rendered as the problem's JSON text.
 struct ap_generator_options {
     std::size_t images = 1000;
     std::size_t classes = 20;

@@ -31,8 +31,7 @@ struct combination_sum_input {
 };
 
 combination_sum_input read_combination_sum_input(const json& input) {
-    reject_unknown_fields(input, "input",
-                          {"candidates", "target", "reuse", "k", "limit", "count_only"});
+    reject_unknown_fields(input, "input", combination_sum_fields);
     combination_sum_input parsed;
     const json& candidates =
         require_array(require_field(input, "input", "candidates"), "input.candidates");

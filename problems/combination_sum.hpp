@@ -1,10 +1,8 @@
-// Description: the combination-sum problem's JSON edge. Input {"candidates": [int >= 1],
-// "target": int >= 0, "reuse": bool, "k"?: int >= 0, "limit"?: int >= 0 (default 100000),
-// "count_only"?: bool}; output {"count": N, "combinations": [[...], ...], "truncated": bool}
-// (only {"count": N} with count_only), N a JSON integer when it fits in 64 bits unsigned, else a
-// decimal string. The checker compares combinations as multisets, names missing, extra and
-// invalid ones, and compares the exact count. Format reference: docs/combination-sum.md.
-// Status: tested in tests/combination_sum_test.cpp and tests/cli/combination_sum_tests.cmake.
+// Description: the combination-sum problem's JSON edge. Input: combination_sum_fields; output
+// {"count", "combinations", "truncated"} (count alone with count_only; a decimal string past
+// 64 bits). The checker compares combinations as multisets and the exact count, naming what is
+// missing, extra or invalid. Reference: docs/combination-sum.md.
+// Status: tested in tests/problems/combination_sum_test.cpp, tests/cli/combination_sum_tests.cmake.
 #pragma once
 
 #include <string>
@@ -12,6 +10,10 @@
 #include "problems/problem.hpp"
 
 namespace algojudge {
+
+inline constexpr json_field combination_sum_fields[] = {
+    {"candidates", "[int >= 1]"}, {"target"}, {"reuse"}, {"k", {}, true}, {"limit", {}, true},
+    {"count_only", {}, true}};
 
 json solve_combination_sum(const json& input, const solve_options& options);
 // The same output as solve_combination_sum, written directly as compact JSON text: rendering

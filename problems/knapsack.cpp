@@ -56,8 +56,7 @@ std::vector<std::uint64_t> read_naturals(const json& array, const std::string& p
 }
 
 knapsack_case read_knapsack_input(const json& input) {
-    reject_unknown_fields(input, "input",
-                          {"kind", "capacity", "weights", "values", "counts", "method", "fill"});
+    reject_unknown_fields(input, "input", knapsack_fields);
     knapsack_case parsed;
     constexpr knapsack_kind kinds[] = {knapsack_kind::zero_one, knapsack_kind::complete,
                                        knapsack_kind::bounded};

@@ -1,16 +1,18 @@
-// Description: the knapsack problem's JSON edge. Input {"kind", "capacity", "weights",
-// "values", "counts"? (bounded only), "method"? ("1d" | "2d" | "both"), "fill"? ("at-most" |
-// "exact")}, output {"best_value": V | null, "total_weight": W, "chosen": [{"item", "count"}]}.
-// Memory needed is estimated before solving and refused above solve_options::memory_limit_bytes.
-// The checker compares best_value exactly and validates `chosen` as a certificate against the
-// input (never against the expected chosen items: ties allow several optimal sets).
-// Format reference: docs/knapsack.md.
-// Status: tested in tests/knapsack_test.cpp and tests/cli/knapsack_tests.cmake.
+// Description: the knapsack problem's JSON edge. Input: knapsack_fields; output {"best_value",
+// "total_weight", "chosen": [{"item", "count"}]}. Tables over the memory limit are refused before
+// solving. The checker compares best_value exactly and validates `chosen` as a certificate
+// against the input (ties allow several optimal sets). Reference: docs/knapsack.md.
+// Status: tested in tests/problems/knapsack_test.cpp and tests/cli/knapsack_tests.cmake.
 #pragma once
 
 #include "problems/problem.hpp"
 
 namespace algojudge {
+
+inline constexpr json_field knapsack_fields[] = {
+    {"kind"},          {"capacity"},         {"weights"},
+    {"values"},        {"counts", {}, true}, {"method", {}, true},
+    {"fill", {}, true}};
 
 json solve_knapsack(const json& input, const solve_options& options);
 check_result check_knapsack(const check_args& args);

@@ -13,7 +13,7 @@ namespace algojudge {
 namespace {
 
 std::vector<std::int64_t> read_max_gap_input(const json& input) {
-    reject_unknown_fields(input, "input", {"nums"});
+    reject_unknown_fields(input, "input", max_gap_fields);
     const json& nums = require_array(require_field(input, "input", "nums"), "input.nums");
     std::vector<std::int64_t> values;
     values.reserve(nums.size());
@@ -25,7 +25,7 @@ std::vector<std::int64_t> read_max_gap_input(const json& input) {
 
 // Checks that `between` names two neighbours of `nums` that are `gap` apart.
 std::string certificate_defect(const std::vector<std::int64_t>& nums, const json& between,
-                                std::uint64_t gap) {
+                               std::uint64_t gap) {
     if (nums.size() < 2) {
         return between.is_null() ? "" : "between: expected null for fewer than two numbers";
     }

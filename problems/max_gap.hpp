@@ -1,12 +1,14 @@
-// Description: the max-gap problem's JSON edge. Input {"nums": [int64...]}, output
-// {"max_gap": G, "between": [a, b] | null}. The checker compares max_gap exactly and validates
-// `between` as a certificate: two neighbours of the input, b - a == max_gap.
-// Status: tested in tests/max_gap_test.cpp and tests/cli/max_gap_tests.cmake.
+// Description: the max-gap problem's JSON edge. Input: max_gap_fields; output {"max_gap": G,
+// "between": [a, b] | null}. The checker compares max_gap exactly and validates `between` as a
+// certificate: two neighbours of the input, b - a == max_gap. Reference: docs/max-gap.md.
+// Status: tested in tests/problems/max_gap_test.cpp and tests/cli/commands_tests.cmake.
 #pragma once
 
 #include "problems/problem.hpp"
 
 namespace algojudge {
+
+inline constexpr json_field max_gap_fields[] = {{"nums", "[int64]"}};
 
 json solve_max_gap(const json& input, const solve_options& options);
 check_result check_max_gap(const check_args& args);

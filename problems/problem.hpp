@@ -1,10 +1,11 @@
 // Description: what every problem provides to the CLI: solve a JSON input, check a result.
 // A problem file parses and validates its input into the algorithm's types, calls the
 // algorithm, renders the result as JSON, and checks an actual result against an expected one.
-// Status: exercised by every problem's tests and tests/registry_test.cpp.
+// Status: exercised by every problem's tests and tests/problems/registry_test.cpp.
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -52,9 +53,9 @@ struct check_args {
 };
 
 struct problem {
-    std::string_view name;          // "max-gap"
-    std::string_view summary;       // one line for `algojudge list`
-    std::string_view input_fields;  // "nums: [int64]" for `algojudge list`
+    std::string_view name;                     // "max-gap"
+    std::string_view summary;                  // one line for `algojudge list`
+    std::span<const json_field> input_fields;  // the input schema, for `algojudge list`
     // Validates `input` (throwing input_error with paths under "input"), solves it and
     // renders the output object.
     json (*solve)(const json& input, const solve_options& options);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "formats/ap_json.hpp"
 #include "problems/average_precision.hpp"
 #include "problems/combination_sum.hpp"
 #include "problems/knapsack.hpp"
@@ -17,16 +18,14 @@ namespace {
 // One row per problem, as ninja's kTools[] and git's commands[]. Add a problem here.
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
-     "nums: [int64]", solve_max_gap, check_max_gap},
+     max_gap_fields, solve_max_gap, check_max_gap},
     {"combination-sum", "multisets of candidates adding up to a target, listed and counted exactly",
-     "candidates: [int >= 1], target, reuse, k?, limit?, count_only?", solve_combination_sum,
-     check_combination_sum, solve_combination_sum_text},
+     combination_sum_fields, solve_combination_sum, check_combination_sum,
+     solve_combination_sum_text},
     {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
-     "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack,
-     check_knapsack},
+     knapsack_fields, solve_knapsack, check_knapsack},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
-     "iou_threshold, ground_truth: [{image, class, bbox, difficult?}], detections: [{..., score}]",
-     solve_average_precision, check_average_precision},
+     ap_json_fields, solve_average_precision, check_average_precision},
 };
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

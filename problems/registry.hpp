@@ -1,6 +1,6 @@
 // Description: the table of every problem algojudge knows, and lookup by name with a
 // "did you mean" suggestion for near misses.
-// Status: tested in tests/registry_test.cpp.
+// Status: tested in tests/problems/registry_test.cpp.
 #pragma once
 
 #include <span>

@@ -3,7 +3,7 @@
 // marked, both APs in the title) and an index.html with the per-class table and every plot
 // inlined. Every file is well-formed XML (XHTML for the index), self-contained, with class
 // names escaped. Description of the pictures: docs/average-precision-formats.md.
-// Status: tested in tests/ap_plot_test.cpp (files parsed back with pugixml) and by the CLI
+// Status: tested in tests/reports/ap_plot_test.cpp (files parsed back with pugixml) and by the CLI
 // tests in tests/cli/ap_formats_tests.cmake (xmllint --noout).
 #pragma once
 

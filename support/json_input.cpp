@@ -1,6 +1,7 @@
 #include "support/json_input.hpp"
 
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -77,8 +78,10 @@ const json* optional_field(const json& parent, std::string_view key, bool null_i
     return &*it;
 }
 
-void reject_unknown_fields(const json& object, const std::string& path,
-                           std::initializer_list<std::string_view> allowed) {
+namespace {
+
+void reject_names(const json& object, const std::string& path,
+                  std::span<const std::string_view> allowed) {
     require_object(object, path);
     for (const auto& [key, value] : object.items()) {
         bool known = false;
@@ -93,6 +96,32 @@ void reject_unknown_fields(const json& object, const std::string& path,
         throw input_error(json_path(path, key),
                           fmt::format("unknown field (expected one of: {})", names));
     }
+}
+
+}  // namespace
+
+void reject_unknown_fields(const json& object, const std::string& path,
+                           std::initializer_list<std::string_view> allowed) {
+    reject_names(object, path, std::span(allowed.begin(), allowed.size()));
+}
+
+void reject_unknown_fields(const json& object, const std::string& path,
+                           std::span<const json_field> allowed) {
+    std::vector<std::string_view> names;
+    for (const json_field& field : allowed)
+        names.push_back(field.name);
+    reject_names(object, path, names);
+}
+
+std::string describe_fields(std::span<const json_field> fields) {
+    std::string text;
+    for (const json_field& field : fields) {
+        if (!text.empty()) text += ", ";
+        text += field.name;
+        if (field.optional) text += '?';
+        if (!field.type.empty()) text += fmt::format(": {}", field.type);
+    }
+    return text;
 }
 
 namespace {

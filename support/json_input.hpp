@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,19 @@ const json* optional_field(const json& parent, std::string_view key, bool null_i
 // Rejects members not in `allowed`, so a typo does not pass silently.
 void reject_unknown_fields(const json& object, const std::string& path,
                            std::initializer_list<std::string_view> allowed);
+
+// A documented member of an input object: its name, a short type for `algojudge list`
+// ("[int64]"; empty to show the name alone) and whether it may be absent. A problem's table of
+// these is its input schema: `list` shows it and the reader rejects any other member.
+struct json_field {
+    std::string_view name;
+    std::string_view type = {};
+    bool optional = false;
+};
+// "nums: [int64], k?".
+std::string describe_fields(std::span<const json_field> fields);
+void reject_unknown_fields(const json& object, const std::string& path,
+                           std::span<const json_field> allowed);
 
 std::int64_t read_int64(const json& value, const std::string& path,
                         std::int64_t min = std::numeric_limits<std::int64_t>::min(),
