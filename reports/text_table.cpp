@@ -1,6 +1,7 @@
 #include "reports/text_table.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -89,8 +90,10 @@ std::string text_table::render(bool use_colour) const {
 }
 
 std::string format_duration(double seconds) {
-    if (seconds < 1e-3) return fmt::format("{:.3f} ms", seconds * 1e3);
-    if (seconds < 1) return fmt::format("{:.1f} ms", seconds * 1e3);
+    // The unit is chosen by the value as shown, so 0.99996 s is "1.00 s", not "1000.0 ms".
+    const double ms = seconds * 1e3;
+    if (std::round(ms * 1e3) < 1e3) return fmt::format("{:.3f} ms", ms);
+    if (std::round(ms * 10) < 1e4) return fmt::format("{:.1f} ms", ms);
     return fmt::format("{:.2f} s", seconds);
 }
 

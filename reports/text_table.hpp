@@ -35,7 +35,7 @@ class text_table {
 // Pads `text` to `width` display columns (UTF-8 aware) on the given side.
 std::string pad(std::string_view text, std::size_t width, align side);
 
-// "0.3 ms", "12 ms", "1.52 s".
+// "0.300 ms" below a millisecond, "12.0 ms" below a second, "1.52 s" from there on.
 std::string format_duration(double seconds);
 
 }  // namespace algojudge

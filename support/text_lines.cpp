@@ -21,7 +21,11 @@ std::vector<std::string_view> split_words(std::string_view line) {
 }
 
 std::optional<double> parse_finite(std::string_view word) {
-    if (!word.empty() && word.front() == '+') word.remove_prefix(1);
+    if (!word.empty() && word.front() == '+') {
+        word.remove_prefix(1);
+        // from_chars takes a '-' of its own: without this "+-1" would read as -1.
+        if (!word.empty() && word.front() == '-') return std::nullopt;
+    }
     double value = 0;
     const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
     if (error != std::errc() || end != word.data() + word.size() || !std::isfinite(value)) {
