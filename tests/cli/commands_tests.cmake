@@ -97,5 +97,5 @@ algojudge_cli_test(NAME verify.malformed-messages EXIT 2 ARGS verify @DATA@/cli/
 algojudge_cli_test(NAME verify.missing-path EXIT 2 ARGS verify @DATA@/cli/nowhere
                    STDERR "nowhere: no such file or directory")
 algojudge_cli_test(NAME run.number-beyond-double EXIT 2 ARGS run max-gap @DATA@/cli/bad-number.json
-                   STDERR "^algojudge: error: [^\n]*bad-number.json: malformed JSON: a number is out of range\n$"
+                   STDERR "^algojudge: error: [^\n]*bad-number.json: malformed JSON at column 11: a number out of the double range\n$"
                    STDOUT_NOT ".")
