@@ -218,8 +218,11 @@ int run_verify(const verify_options& options) {
         }
     }
     if (load_errors > 0) {
-        print_error(fmt::format("{} case file{} could not be loaded; nothing was run", load_errors,
-                                load_errors == 1 ? "" : "s"));
+        // One line per problem: the count only when there are several.
+        if (load_errors > 1) {
+            print_note(
+                fmt::format("{} case files could not be loaded; nothing was run", load_errors));
+        }
         return code(exit_status::input_error);
     }
 
