@@ -1,0 +1,60 @@
+# Hostile inputs (issue 14): each is refused with exit status 2 and one located line on stderr,
+# never a signal, a hang or stray stdout. docs/reliability.md says what is guaranteed.
+set(hostile @DATA@/cli/hostile)
+set(one_error_line "^algojudge: error: [^\n]*\n$")
+
+# --- nesting: 10^6 levels, written here rather than kept in the tree (2 MB)
+set(hostile_generated ${CMAKE_CURRENT_BINARY_DIR}/hostile)
+string(REPEAT "[" 1000000 deep_open)
+string(REPEAT "]" 1000000 deep_close)
+file(WRITE ${hostile_generated}/deep.json
+     "{\"problem\":\"max-gap\",\"input\":{\"nums\":${deep_open}${deep_close}}}")
+file(WRITE ${hostile_generated}/deep-expected.json
+     "{\"problem\":\"max-gap\",\"input\":{\"nums\":[1]},\"expected\":${deep_open}${deep_close}}")
+file(WRITE ${hostile_generated}/deep-tolerance.json
+     "{\"problem\":\"max-gap\",\"input\":{\"nums\":[1]},\"tolerance\":{\"a\":${deep_open}${deep_close}}}")
+file(WRITE ${hostile_generated}/deep-ap.json "{\"ground_truth\":${deep_open}${deep_close}}")
+set(deep_message "JSON nested deeper than 256 levels at column [0-9]+\n$")
+algojudge_cli_test(NAME hostile.deep-run EXIT 2 ARGS run max-gap ${hostile_generated}/deep.json
+                   STDERR "${one_error_line}" "deep.json: ${deep_message}" STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.deep-verify EXIT 2 ARGS verify ${hostile_generated}/deep.json
+                   STDERR "${one_error_line}" "deep.json: ${deep_message}" STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.deep-expected EXIT 2 ARGS verify ${hostile_generated}/deep-expected.json
+                   STDERR "${one_error_line}" "deep-expected.json: ${deep_message}" STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.deep-tolerance EXIT 2 ARGS verify ${hostile_generated}/deep-tolerance.json
+                   STDERR "${one_error_line}" "deep-tolerance.json: ${deep_message}" STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.deep-ap EXIT 2 ARGS ap ${hostile_generated}/deep-ap.json
+                   STDERR "${one_error_line}" "deep-ap.json: ${deep_message}" STDOUT_NOT ".")
+
+# --- NUL bytes, a second document, duplicate keys
+algojudge_cli_test(NAME hostile.nul-run EXIT 2 ARGS run max-gap ${hostile}/nul-garbage.json
+                   STDERR "${one_error_line}" "nul-garbage.json: malformed JSON at column 15: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-verify EXIT 2 ARGS verify ${hostile}/nul-case.json
+                   STDERR "${one_error_line}" "nul-case.json: malformed JSON at column 45: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-jsonl-line EXIT 2 ARGS verify ${hostile}/nul-line.jsonl
+                   STDERR "${one_error_line}" "nul-line.jsonl: line 2: malformed JSON at column 45: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-coco EXIT 2
+                   ARGS ap --format coco --gt ${hostile}/coco-nul-instances.json
+                        --det @DATA@/ap/formats/toyexample/coco/results.json
+                   STDERR "${one_error_line}" "coco-nul-instances.json: malformed JSON at line [0-9]+, column [0-9]+: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-ap-name EXIT 2 ARGS ap ${hostile}/ap-nul-name.json
+                   STDERR "${one_error_line}" "ap-nul-name.json: malformed JSON at line 1, column 41: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.ap-second-document EXIT 2 ARGS ap ${hostile}/ap-two-documents.json
+                   STDERR "${one_error_line}" "ap-two-documents.json: malformed JSON at line 2, column 1: more after the document"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.duplicate-key-run EXIT 2 ARGS run max-gap ${hostile}/duplicate-key.json
+                   STDERR "${one_error_line}" "duplicate-key.json: duplicate key \"nums\"" STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.duplicate-key-expected EXIT 2 ARGS verify ${hostile}/duplicate-expected.json
+                   STDERR "${one_error_line}" "duplicate-expected.json: expected: duplicate key \"max_gap\""
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.duplicate-key-ap-list EXIT 2 ARGS ap ${hostile}/ap-duplicate-list.json
+                   STDERR "${one_error_line}" "ap-duplicate-list.json: duplicate key \"detections\""
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.duplicate-key-ap-entry EXIT 2 ARGS ap ${hostile}/ap-duplicate-entry-key.json
+                   STDERR "${one_error_line}" "ap-duplicate-entry-key.json: ground_truth\\[0\\]: duplicate key \"class\""
+                   STDOUT_NOT ".")
