@@ -43,7 +43,7 @@ int run_run(const run_options& options) {
     };
     {
         const problem& chosen = problem_named(options.problem, "");
-        const std::string text = read_text_file(options.file);
+        const std::string text = read_text_file(options.file, options.memory_limit_bytes, true);
         const json document = parse_json_text(text, options.file);
         const bool is_case_file =
             document.is_array() ||

@@ -209,7 +209,7 @@ int run_verify(const verify_options& options) {
     std::size_t load_errors = 0;
     for (const auto& file : collect_case_files(options.paths)) {
         try {
-            auto cases = load_case_file(file);
+            auto cases = load_case_file(file, options.memory_limit_bytes);
             for (auto& c : cases)
                 all_cases.push_back(std::move(c));
         } catch (const input_error& e) {

@@ -58,3 +58,30 @@ algojudge_cli_test(NAME hostile.duplicate-key-ap-list EXIT 2 ARGS ap ${hostile}/
 algojudge_cli_test(NAME hostile.duplicate-key-ap-entry EXIT 2 ARGS ap ${hostile}/ap-duplicate-entry-key.json
                    STDERR "${one_error_line}" "ap-duplicate-entry-key.json: ground_truth\\[0\\]: duplicate key \"class\""
                    STDOUT_NOT ".")
+
+# --- devices, special files and sizes
+algojudge_cli_test(NAME hostile.dev-zero-run EXIT 2 ARGS run max-gap /dev/zero
+                   STDERR "${one_error_line}" "/dev/zero: malformed JSON at column 1: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.dev-zero-verify EXIT 2 ARGS verify /dev/zero
+                   STDERR "${one_error_line}" "/dev/zero: malformed JSON at column 1: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.dev-urandom-verify EXIT 2 ARGS verify /dev/urandom
+                   STDERR "^algojudge: error: /dev/urandom: " STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.dev-zero-ap EXIT 2 ARGS ap /dev/zero
+                   STDERR "${one_error_line}" "/dev/zero: malformed JSON at column 1: a NUL byte"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.proc-self-mem EXIT 2 ARGS run max-gap /proc/self/mem
+                   STDERR "^algojudge: error: cannot read /proc/self/mem: Input/output error\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.proc-self-mem-verify EXIT 2 ARGS verify /proc/self/mem
+                   STDERR "^algojudge: error: cannot read /proc/self/mem: Input/output error\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.file-over-memory-limit EXIT 2
+                   ARGS run max-gap --memory-limit 1K @ROOT@/data/cases/max-gap/generated.jsonl
+                   STDERR "^algojudge: error: [^\n]*generated.jsonl: larger than the input limit of 1 KiB \\(--memory-limit\\)\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.stdin-over-memory-limit EXIT 2
+                   ARGS run max-gap --memory-limit 1K - STDIN @ROOT@/data/cases/max-gap/generated.jsonl
+                   STDERR "^algojudge: error: standard input: larger than the input limit of 1 KiB \\(--memory-limit\\)\n$"
+                   STDOUT_NOT ".")
