@@ -85,3 +85,24 @@ algojudge_cli_test(NAME hostile.stdin-over-memory-limit EXIT 2
                    ARGS run max-gap --memory-limit 1K - STDIN @ROOT@/data/cases/max-gap/generated.jsonl
                    STDERR "^algojudge: error: standard input: larger than the input limit of 1 KiB \\(--memory-limit\\)\n$"
                    STDOUT_NOT ".")
+
+# --- verify selects nothing, reports that cannot be written, job counts
+algojudge_cli_test(NAME hostile.verify-empty-folder EXIT 2 ARGS verify @WORK@
+                   STDERR "^algojudge: error: no case found under the paths given. nothing was run\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.verify-filter-matches-nothing EXIT 2
+                   ARGS verify --filter "nothing*" @DATA@/cli/good
+                   STDERR "^algojudge: error: no case matched --filter. nothing was run\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.verify-junit-dev-full EXIT 2
+                   ARGS verify --junit /dev/full @DATA@/cli/good
+                   STDERR "^algojudge: error: /dev/full: cannot open the JUnit report for writing\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.verify-junit-no-folder EXIT 2
+                   ARGS verify --junit @WORK@/no/such/folder/report.xml @DATA@/cli/good
+                   STDERR "report.xml: cannot open the JUnit report for writing\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.verify-jobs-zero EXIT 2 ARGS verify --jobs 0 @DATA@/cli/good
+                   STDERR "--jobs: expected a positive number of jobs, got \"0\"" STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.verify-many-jobs EXIT 0 ARGS verify --jobs 100000 @DATA@/cli/good
+                   STDOUT "\n6 passed, 0 failed\n$")
