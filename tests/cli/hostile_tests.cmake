@@ -106,3 +106,11 @@ algojudge_cli_test(NAME hostile.verify-jobs-zero EXIT 2 ARGS verify --jobs 0 @DA
                    STDERR "--jobs: expected a positive number of jobs, got \"0\"" STDOUT_NOT ".")
 algojudge_cli_test(NAME hostile.verify-many-jobs EXIT 0 ARGS verify --jobs 100000 @DATA@/cli/good
                    STDOUT "\n6 passed, 0 failed\n$")
+
+# --- run reads JSON Lines case files, from a file or standard input
+algojudge_cli_test(NAME hostile.run-jsonl EXIT 0
+                   ARGS run max-gap @ROOT@/data/cases/max-gap/generated.jsonl
+                   STDOUT "^{\"between\":[^\n]*\n{\"between\"")
+algojudge_cli_test(NAME hostile.run-jsonl-stdin EXIT 0 ARGS run max-gap -
+                   STDIN @ROOT@/data/cases/max-gap/generated.jsonl
+                   STDOUT "^{\"between\":[^\n]*\n{\"between\"")
