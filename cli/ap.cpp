@@ -11,6 +11,7 @@
 #include "formats/detection_input.hpp"
 #include "problems/average_precision.hpp"
 #include "reports/ap_plot.hpp"
+#include "support/printable.hpp"
 
 namespace algojudge::cli {
 
@@ -106,14 +107,14 @@ std::string render_table(const detection_set& set, const ap_result& result,
             const double gap = std::abs(*c.ap_area - *c.ap_11point);
             if (gap > largest_gap) {
                 largest_gap = gap;
-                largest_gap_class = set.classes[i];
+                largest_gap_class = printable(set.classes[i]);
             }
         } else {
             ++without_ground_truth;
             colours.assign(9, colour::dim);
         }
         table.add_row(
-            {set.classes[i], std::to_string(c.num_gt), std::to_string(c.num_difficult),
+            {printable(set.classes[i]), std::to_string(c.num_gt), std::to_string(c.num_difficult),
              std::to_string(c.num_detections), std::to_string(c.tp), std::to_string(c.fp),
              percent(c.ap_11point), percent(c.ap_area), point_difference(c.ap_area, c.ap_11point)},
             colours);
@@ -171,7 +172,9 @@ int run_ap(const ap_options& options) {
                         result.detections_without_ground_truth_image == 1 ? "" : "s"));
     }
     if (options.json) {
-        write_stdout(ap_result_json(input.set, result).dump());
+        // Names that are not UTF-8 get U+FFFD rather than an exception from the JSON writer.
+        write_stdout(
+            ap_result_json(input.set, result).dump(-1, ' ', false, json::error_handler_t::replace));
         write_stdout("\n");
     } else {
         write_stdout(

@@ -14,6 +14,7 @@
 #include "cli/common.hpp"
 #include "judging/run_case.hpp"
 #include "reports/xml_text.hpp"
+#include "support/printable.hpp"
 
 namespace algojudge::cli {
 
@@ -191,10 +192,10 @@ class progress_printer {
             paint_as = colour::yellow;
         }
         std::string line = paint(pad(word, 5, align::left), paint_as, colour_) + "  " +
-                           pad(c.name, name_width_, align::left) + "  " +
+                           pad(printable(c.name), name_width_, align::left) + "  " +
                            pad(format_duration(outcome.seconds), 10, align::right);
         if (outcome.status != case_status::passed)
-            line += "  " + outcome.message;
+            line += "  " + printable(outcome.message);
         else if (!outcome.checked)
             line += "  " + paint(outcome.message, colour::dim, colour_);
         write_stdout(line + "\n");
@@ -336,7 +337,10 @@ int run_verify(const verify_options& options) {
         }
     }
     if (options.json) {
-        write_stdout(json_report(cases, outcomes, counts).dump(2) + "\n");
+        // File names that are not UTF-8 get U+FFFD rather than an exception from the writer.
+        write_stdout(json_report(cases, outcomes, counts)
+                         .dump(2, ' ', false, json::error_handler_t::replace) +
+                     "\n");
     } else {
         write_stdout(counts.summary() + "\n");
     }

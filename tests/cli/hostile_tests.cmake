@@ -114,3 +114,14 @@ algojudge_cli_test(NAME hostile.run-jsonl EXIT 0
 algojudge_cli_test(NAME hostile.run-jsonl-stdin EXIT 0 ARGS run max-gap -
                    STDIN @ROOT@/data/cases/max-gap/generated.jsonl
                    STDOUT "^{\"between\":[^\n]*\n{\"between\"")
+
+# --- names from the input are escaped to one line; JSON output stays valid UTF-8
+algojudge_cli_test(NAME hostile.escaped-case-name EXIT 2 ARGS verify ${hostile}/escape-name.json
+                   STDERR "${one_error_line}" "case 1 \"bad\\\\x1b\\[31mname\\\\x0ax\": input.nums: expected an array"
+                   STDOUT "ERROR +bad\\\\x1b\\[31mname\\\\x0ax ")
+algojudge_cli_test(NAME hostile.ap-table-escapes-class-names EXIT 0
+                   ARGS ap --gt ${hostile}/text-gt --det ${hostile}/text-det
+                   STDOUT "\nca\\\\x1bt " "\nd\\\\xffg ")
+algojudge_cli_test(NAME hostile.ap-json-non-utf8-class EXIT 0
+                   ARGS ap --gt ${hostile}/text-gt --det ${hostile}/text-det --json
+                   STDOUT "\"d�g\"")
