@@ -162,7 +162,12 @@ int run_ap(const ap_options& options) {
     input = load_input(options);
     result = evaluate_average_precision(input.set, input.conventions);
     if (!options.plot_dir.empty()) {
-        write_ap_plots(options.plot_dir, input.set, result, input.conventions);
+        const std::size_t plotted =
+            write_ap_plots(options.plot_dir, input.set, result, input.conventions);
+        if (plotted < input.set.classes.size()) {
+            print_note(fmt::format("--plot: curves of the first {} of {} classes only", plotted,
+                                   input.set.classes.size()));
+        }
     }
     if (result.detections_without_ground_truth_image > 0) {
         print_note(
