@@ -99,3 +99,17 @@ algojudge_cli_test(NAME verify.missing-path EXIT 2 ARGS verify @DATA@/cli/nowher
 algojudge_cli_test(NAME run.number-beyond-double EXIT 2 ARGS run max-gap @DATA@/cli/bad-number.json
                    STDERR "^algojudge: error: [^\n]*bad-number.json: malformed JSON at column 11: a number out of the double range\n$"
                    STDOUT_NOT ".")
+
+# --- mistyped commands and options, help
+algojudge_cli_test(NAME usage.unknown-command EXIT 2 ARGS verfy @ROOT@/data/cases
+                   STDERR "^algojudge: error: unknown command \"verfy\" \\(did you mean \"verify\"\\?\\)\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME usage.unknown-command-far EXIT 2 ARGS frobnicate
+                   STDERR "^algojudge: error: unknown command \"frobnicate\" \\(`algojudge help` lists them\\)\n$")
+algojudge_cli_test(NAME usage.mistyped-option EXIT 2 ARGS verify --jbos 2 @DATA@/cli/good
+                   STDERR "^algojudge: error: unknown option \"--jbos\" for verify \\(did you mean \"--jobs\"\\?\\)\n"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME usage.help-command EXIT 0 ARGS help verify STDOUT "--jobs" "--junit")
+algojudge_cli_test(NAME usage.help-alone EXIT 0 ARGS help STDOUT "verify" "run" "list")
+algojudge_cli_test(NAME usage.help-unknown EXIT 2 ARGS help verfy
+                   STDERR "unknown command \"verfy\" \\(did you mean \"verify\"\\?\\)")
