@@ -42,6 +42,11 @@ test_case make_case(const json& object, const std::string& file, std::size_t num
             c.has_expected = true;
         }
         if (const json* tolerance = optional_field(object, "tolerance")) {
+            if (!c.solver->takes_tolerance) {
+                throw input_error(
+                    "tolerance",
+                    fmt::format("\"{}\" has exact results: no tolerance applies", c.solver->name));
+            }
             c.tolerance = require_object(*tolerance, "tolerance");
         }
     } catch (input_error& e) {

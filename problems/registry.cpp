@@ -27,7 +27,7 @@ const problem problems_table[] = {
      check_knapsack},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
      "iou_threshold, ground_truth: [{image, class, bbox, difficult?}], detections: [{..., score}]",
-     solve_average_precision, check_average_precision},
+     solve_average_precision, check_average_precision, nullptr, true},
 };
 
 }  // namespace
