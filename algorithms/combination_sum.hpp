@@ -6,7 +6,8 @@
 // equal values) whose value can start a completion of remaining sum r with s slots left. The
 // walk keeps one shared path and jumps from sibling to sibling through the table, so every node
 // it visits is the prefix of a reported combination (no dead ends) and costs O(1).
-// Counting: a DP over distinct values with exact integers (GMP): coin-change ways with reuse,
+// Counting: a DP over distinct values with exact integers (64-bit words when every count
+// fits, else GMP): coin-change ways with reuse,
 // bounded multiplicities by a sliding window without, an extra dimension for k.
 // Time: table O(T·S·n), walk O(L) where L is the total length of the combinations reported
 // (output-sensitive); count O(d·T·S) big-integer additions. T = target, n = usable items
@@ -16,7 +17,8 @@
 // the walk's stack; 2·S·(T+1) big integers for the count.
 // Limits: tables larger than the caller's memory budget are refused (`refused`), never
 // allocated (see combination_table_bytes and combination_count_bytes), and so is a count
-// needing more than combination_count_step_limit big-integer additions.
+// needing more than combination_count_step_limit additions or, with big integers, more than
+// combination_count_limb_step_limit word additions.
 // Status: property-tested against brute force over multiplicities
 // (tests/combination_sum_test.cpp).
 #pragma once
@@ -53,9 +55,14 @@ struct combination_count {
 std::uint64_t combination_table_bytes(const combination_sum_query& query);
 // Estimated bytes of the counting DP (an upper bound on the big integers' sizes).
 std::uint64_t combination_count_bytes(const combination_sum_query& query);
-// Big-integer additions the counting DP performs; refused above combination_count_step_limit.
+// Additions the counting DP performs; refused above combination_count_step_limit.
 std::uint64_t combination_count_steps(const combination_sum_query& query);
 inline constexpr std::uint64_t combination_count_step_limit = 1'000'000'000;
+// When the counts may not fit 63 bits (bound: the product of copies + 1 over the distinct
+// values), the DP adds big integers: steps x 64-bit words per count, refused above
+// combination_count_limb_step_limit (a few seconds); 0 when machine words suffice.
+std::uint64_t combination_count_limb_steps(const combination_sum_query& query);
+inline constexpr std::uint64_t combination_count_limb_step_limit = 2'000'000'000;
 
 // Constraints: candidates >= 1, target >= 0.
 // Complexity: O(d·T·S) big-integer additions; never enumerates.
