@@ -125,3 +125,11 @@ algojudge_cli_test(NAME hostile.ap-table-escapes-class-names EXIT 0
 algojudge_cli_test(NAME hostile.ap-json-non-utf8-class EXIT 0
                    ARGS ap --gt ${hostile}/text-gt --det ${hostile}/text-det --json
                    STDOUT "\"d�g\"")
+
+# --- messages say what was expected and what is wrong
+algojudge_cli_test(NAME hostile.ap-top-level-array EXIT 2 ARGS ap ${hostile}/ap-array.json
+                   STDERR "^algojudge: error: [^\n]*ap-array.json: expected an object, got an array\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.ap-lone-surrogate EXIT 2 ARGS ap ${hostile}/ap-lone-surrogate.json
+                   STDERR "${one_error_line}" "ground_truth\\[0\\].class: malformed string \\(a bad escape or a lone UTF-16 surrogate\\)"
+                   STDOUT_NOT ".")
