@@ -107,7 +107,7 @@ algojudge_cli_test(NAME usage.unknown-command EXIT 2 ARGS verfy @ROOT@/data/case
 algojudge_cli_test(NAME usage.unknown-command-far EXIT 2 ARGS frobnicate
                    STDERR "^algojudge: error: unknown command \"frobnicate\" \\(`algojudge help` lists them\\)\n$")
 algojudge_cli_test(NAME usage.mistyped-option EXIT 2 ARGS verify --jbos 2 @DATA@/cli/good
-                   STDERR "^algojudge: error: unknown option \"--jbos\" for verify \\(did you mean \"--jobs\"\\?\\)\n"
+                   STDERR "^algojudge: error: unknown option \"--jbos\" for verify \\(did you mean \"--jobs\"\\?\\)\n$"
                    STDOUT_NOT ".")
 algojudge_cli_test(NAME usage.help-command EXIT 0 ARGS help verify STDOUT "--jobs" "--junit")
 algojudge_cli_test(NAME usage.help-alone EXIT 0 ARGS help STDOUT "verify" "run" "list")
