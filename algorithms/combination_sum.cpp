@@ -159,41 +159,33 @@ std::uint64_t combination_count_steps(const combination_sum_query& query) {
     return steps;
 }
 
-std::uint64_t combination_count_bytes(const combination_sum_query& query) {
-    const detail::reduced_query reduced = detail::reduce(query);
-    if (!reduced.possible || reduced.target == 0) return 0;
-    // Every count is at most the product of (copies + 1) over the distinct values.
+namespace detail {
+
+namespace {
+
+// Bits enough for every count of the DP: every count is at most the product of (copies + 1)
+// over the distinct values.
+std::uint64_t count_bits(const reduced_query& reduced) {
     std::uint64_t bits = 1;
     for (std::uint64_t copies : reduced.copies)
-        bits += static_cast<std::uint64_t>(std::bit_width(copies + 1));
-    const std::uint64_t limbs = bits / (8 * sizeof(mp_limb_t)) + 1;
-    // The mpz header, an allocator header and the limbs, for two rows of S x (T+1) entries.
-    const std::uint64_t per_entry = sizeof(mpz_class) + 16 + limbs * sizeof(mp_limb_t);
-    std::uint64_t entries = static_cast<std::uint64_t>(reduced.target) + 1;
-    entries = detail::saturating_multiply(entries, detail::slot_count(reduced));
-    return detail::saturating_multiply(detail::saturating_multiply(entries, 2), per_entry);
+        bits = saturating_add(bits, static_cast<std::uint64_t>(std::bit_width(copies + 1)));
+    return bits;
 }
 
-combination_count count_combinations(const combination_sum_query& query,
-                                     std::uint64_t memory_limit_bytes) {
-    combination_count result;
-    if (combination_count_bytes(query) > memory_limit_bytes ||
-        combination_count_steps(query) > combination_count_step_limit) {
-        result.refused = true;
-        return result;
-    }
-    const detail::reduced_query reduced = detail::reduce(query);
-    if (!reduced.possible) return result;
-    if (reduced.target == 0) {
-        result.count = 1;
-        return result;
-    }
+std::uint64_t count_limbs(const reduced_query& reduced) {
+    return count_bits(reduced) / (8 * sizeof(mp_limb_t)) + 1;
+}
+
+// The DP over distinct values, for any count type with +=, -= and = from int: 64-bit words
+// when every count (and the sum of two) fits, big integers otherwise.
+template <class Count>
+Count count_dp(const reduced_query& reduced) {
     const auto sums = static_cast<std::size_t>(reduced.target) + 1;
-    const auto slots = static_cast<std::size_t>(detail::slot_count(reduced));
+    const auto slots = static_cast<std::size_t>(slot_count(reduced));
     const std::size_t step = reduced.has_k ? 1 : 0;
     // ways[s * sums + r]: multisets of the values seen so far with sum r (and s elements).
-    std::vector<mpz_class> ways(slots * sums);
-    std::vector<mpz_class> next_ways;
+    std::vector<Count> ways(slots * sums);
+    std::vector<Count> next_ways;
     if (!reduced.reuse) next_ways.resize(slots * sums);
     ways[0] = 1;
     for (std::size_t i = 0; i < reduced.distinct.size(); ++i) {
@@ -213,7 +205,7 @@ combination_count count_combinations(const combination_sum_query& query,
         const std::size_t drop_slots = (copies + 1) * step;
         for (std::size_t s = 0; s < slots; ++s) {
             for (std::size_t r = 0; r < sums; ++r) {
-                mpz_class& cell = next_ways[s * sums + r];
+                Count& cell = next_ways[s * sums + r];
                 cell = ways[s * sums + r];
                 if (r >= value && s >= step) cell += next_ways[(s - step) * sums + r - value];
                 if (r >= drop_sum && s >= drop_slots)
@@ -222,7 +214,55 @@ combination_count count_combinations(const combination_sum_query& query,
         }
         ways.swap(next_ways);
     }
-    result.count = ways[(slots - 1) * sums + sums - 1];
+    return ways[(slots - 1) * sums + sums - 1];
+}
+
+}  // namespace
+
+}  // namespace detail
+
+std::uint64_t combination_count_bytes(const combination_sum_query& query) {
+    const detail::reduced_query reduced = detail::reduce(query);
+    if (!reduced.possible || reduced.target == 0) return 0;
+    // The mpz header, an allocator header and the limbs, for two rows of S x (T+1) entries.
+    const std::uint64_t per_entry =
+        detail::count_bits(reduced) <= 63
+            ? sizeof(std::uint64_t)
+            : sizeof(mpz_class) + 16 + detail::count_limbs(reduced) * sizeof(mp_limb_t);
+    std::uint64_t entries = static_cast<std::uint64_t>(reduced.target) + 1;
+    entries = detail::saturating_multiply(entries, detail::slot_count(reduced));
+    return detail::saturating_multiply(detail::saturating_multiply(entries, 2), per_entry);
+}
+
+std::uint64_t combination_count_limb_steps(const combination_sum_query& query) {
+    const detail::reduced_query reduced = detail::reduce(query);
+    if (!reduced.possible || reduced.target == 0 || detail::count_bits(reduced) <= 63) return 0;
+    return detail::saturating_multiply(combination_count_steps(query),
+                                       detail::count_limbs(reduced));
+}
+
+combination_count count_combinations(const combination_sum_query& query,
+                                     std::uint64_t memory_limit_bytes) {
+    combination_count result;
+    if (combination_count_bytes(query) > memory_limit_bytes ||
+        combination_count_steps(query) > combination_count_step_limit ||
+        combination_count_limb_steps(query) > combination_count_limb_step_limit) {
+        result.refused = true;
+        return result;
+    }
+    const detail::reduced_query reduced = detail::reduce(query);
+    if (!reduced.possible) return result;
+    if (reduced.target == 0) {
+        result.count = 1;
+        return result;
+    }
+    if (detail::count_bits(reduced) <= 63) {
+        // Every count and the sum of two fit a machine word: no big integer is needed.
+        const std::uint64_t count = detail::count_dp<std::uint64_t>(reduced);
+        mpz_import(result.count.get_mpz_t(), 1, -1, sizeof count, 0, 0, &count);
+        return result;
+    }
+    result.count = detail::count_dp<mpz_class>(reduced);
     return result;
 }
 

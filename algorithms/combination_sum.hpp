@@ -2,10 +2,12 @@
 // reuse (LeetCode 39) or each candidate at most as often as it occurs (LeetCode 40, each
 // multiset once), optionally of exactly k elements (LeetCode 216); and their exact count (GMP).
 // A next-position table lets the walk visit only prefixes of reported combinations.
-// Time: table O(T*S*n), walk O(total output length), count O(d*T*S) big additions.
-// Memory: table 4*(T+1)*S*(n+1) bytes; tables over the caller's budget are refused.
-// Status: property-tested against brute force (tests/algorithms/combination_sum_test.cpp).
-// Details and symbols: docs/combination-sum.md#algorithm.
+// Time: table O(T*S*n), walk O(total output length), count O(d*T*S) additions, in 64-bit words
+// while they fit, else GMP. Memory: table 4*(T+1)*S*(n+1) bytes; tables and counts over the
+// caller's budget are refused before starting (combination_count_step_limit,
+// combination_count_limb_step_limit). Status: property-tested against brute force
+// (tests/algorithms/combination_sum_test.cpp). Details and symbols:
+// docs/combination-sum.md#algorithm.
 #pragma once
 
 #include <cstdint>
@@ -40,9 +42,14 @@ struct combination_count {
 std::uint64_t combination_table_bytes(const combination_sum_query& query);
 // Estimated bytes of the counting DP (an upper bound on the big integers' sizes).
 std::uint64_t combination_count_bytes(const combination_sum_query& query);
-// Big-integer additions the counting DP performs; refused above combination_count_step_limit.
+// Additions the counting DP performs; refused above combination_count_step_limit.
 std::uint64_t combination_count_steps(const combination_sum_query& query);
 inline constexpr std::uint64_t combination_count_step_limit = 1'000'000'000;
+// When the counts may not fit 63 bits (bound: the product of copies + 1 over the distinct
+// values), the DP adds big integers: steps x 64-bit words per count, refused above
+// combination_count_limb_step_limit (a few seconds); 0 when machine words suffice.
+std::uint64_t combination_count_limb_steps(const combination_sum_query& query);
+inline constexpr std::uint64_t combination_count_limb_step_limit = 2'000'000'000;
 
 // Constraints: candidates >= 1, target >= 0.
 // Complexity: O(d·T·S) big-integer additions; never enumerates.

@@ -85,7 +85,12 @@ int ap_main(const ap_options& options) {
     input = load_input(options);
     result = evaluate_average_precision(input.set, input.conventions);
     if (!options.plot_dir.empty()) {
-        write_ap_plots(options.plot_dir, input.set, result, input.conventions);
+        const std::size_t plotted =
+            write_ap_plots(options.plot_dir, input.set, result, input.conventions);
+        if (plotted < input.set.classes.size()) {
+            print_note(fmt::format("--plot: curves of the first {} of {} classes only", plotted,
+                                   input.set.classes.size()));
+        }
     }
     if (result.detections_without_ground_truth_image > 0) {
         print_note(
@@ -95,7 +100,9 @@ int ap_main(const ap_options& options) {
                         result.detections_without_ground_truth_image == 1 ? "" : "s"));
     }
     if (options.json) {
-        write_stdout(ap_result_json(input.set, result).dump());
+        // Names that are not UTF-8 get U+FFFD rather than an exception from the JSON writer.
+        write_stdout(
+            ap_result_json(input.set, result).dump(-1, ' ', false, json::error_handler_t::replace));
         write_stdout("\n");
     } else {
         write_stdout(

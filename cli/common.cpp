@@ -10,16 +10,20 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "support/printable.hpp"
+
 namespace algojudge::cli {
 
+// Every diagnostic goes through these two, escaped to one line (a name from the input may hold
+// a newline, an ESC or bytes that are not UTF-8).
 void print_error(std::string_view message) {
     std::fflush(stdout);
-    fmt::print(stderr, "algojudge: error: {}\n", message);
+    fmt::print(stderr, "algojudge: error: {}\n", printable(message));
 }
 
 void print_note(std::string_view message) {
     std::fflush(stdout);
-    fmt::print(stderr, "algojudge: note: {}\n", message);
+    fmt::print(stderr, "algojudge: note: {}\n", printable(message));
 }
 
 void write_stdout(std::string_view text) {

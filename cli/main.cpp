@@ -7,6 +7,7 @@
 
 #include "cli/ap.hpp"
 #include "cli/common.hpp"
+#include "cli/help.hpp"
 #include "cli/list.hpp"
 #include "cli/run.hpp"
 #include "cli/verify.hpp"
@@ -22,13 +23,21 @@ int main(int argc, char** argv) {
     setup_run(app, status);
     setup_verify(app, status);
     setup_ap(app, status);
-    // Every command's errors end here: the user's as exit status 2, algojudge's own as 3.
+    setup_help(app, status);
+    // Every command's errors end here: the user's as exit status 2, algojudge's own as 3, each
+    // as one line.
     try {
+        if (const auto message = unknown_command(app, argc, argv)) {
+            print_error(*message);
+            return code(exit_status::input_error);
+        }
         app.parse(argc, argv);
+    } catch (const CLI::ExtrasError& e) {
+        print_error(unknown_options(app).value_or(e.what()));
+        return code(exit_status::input_error);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
         print_error(e.what());
-        fmt::print(stderr, "Run with --help for more information.\n");
         return code(exit_status::input_error);
     } catch (const algojudge::error& e) {
         print_error(e.what());

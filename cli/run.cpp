@@ -27,6 +27,25 @@ void setup_run(CLI::App& app, int& status) {
     command->callback([options, &status] { status = run_main(*options); });
 }
 
+namespace {
+
+// A .jsonl file, or a text (standard input) whose first non-blank line is a whole JSON value
+// with more lines after it: JSON Lines, one case per line (docs/case-format.md).
+bool is_json_lines(const std::string& file, std::string_view text) {
+    if (file.size() > 6 && file.ends_with(".jsonl")) return true;
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return false;
+    const std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos ||
+        text.find_first_not_of(" \t\r\n", end) == std::string_view::npos) {
+        return false;
+    }
+    const std::string_view first = text.substr(start, end - start);
+    return json_text_defect(first).empty() && json::accept(first.begin(), first.end());
+}
+
+}  // namespace
+
 int run_main(const run_options& options) {
     algojudge::solve_options limits;
     limits.memory_limit_bytes = options.memory_limit_bytes;
@@ -43,10 +62,11 @@ int run_main(const run_options& options) {
     };
     {
         const problem& chosen = problem_named(options.problem, "");
-        const std::string text = read_text_file(options.file);
-        const json document = parse_json_text(text, options.file);
+        const std::string text = read_text_file(options.file, options.memory_limit_bytes, true);
+        const bool jsonl = is_json_lines(options.file, text);
+        const json document = jsonl ? json() : parse_json_text(text, options.file);
         const bool is_case_file =
-            document.is_array() ||
+            jsonl || document.is_array() ||
             (document.is_object() && document.contains("input") && document.contains("problem"));
         if (!is_case_file) {
             try {
@@ -56,7 +76,7 @@ int run_main(const run_options& options) {
                 throw;
             }
         } else {
-            for (const test_case& c : parse_case_text(text, options.file, false)) {
+            for (const test_case& c : parse_case_text(text, options.file, jsonl)) {
                 if (c.solver != &chosen) {
                     throw input_error::at(c.label(),
                                           fmt::format("problem: the case is for \"{}\", not \"{}\"",

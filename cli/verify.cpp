@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "cli/common.hpp"
 #include "judging/run_case.hpp"
 #include "reports/case_report.hpp"
+#include "support/printable.hpp"
 
 namespace algojudge::cli {
 
@@ -22,8 +24,15 @@ void setup_verify(CLI::App& app, int& status) {
         app.add_subcommand("verify", "Run case files and check results against expected ones");
     command->add_option("paths", options->paths, "Case files, or folders searched recursively")
         ->required();
-    command->add_option("-j,--jobs", options->jobs,
-                        "Cases run in parallel (default: one per core)");
+    command->add_option("-j,--jobs", options->jobs, "Cases run in parallel (default: one per core)")
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                return text.find_first_not_of("0123456789") == std::string::npos &&
+                               text.find_first_not_of('0') != std::string::npos
+                           ? std::string()
+                           : fmt::format("expected a positive number of jobs, got \"{}\"", text);
+            },
+            "N"));
     command->add_flag("--json", options->json, "Print a JSON report instead of a table");
     command->add_option("--junit", options->junit_file, "Also write a JUnit XML report to FILE");
     command->add_option("--filter", options->filter, "Only cases whose name matches this glob");
@@ -35,6 +44,10 @@ void setup_verify(CLI::App& app, int& status) {
 }
 
 namespace {
+
+// --jobs is capped at this many threads per core, or min_jobs_cap when that is more.
+constexpr std::size_t max_jobs_per_core = 4;
+constexpr std::size_t min_jobs_cap = 16;
 
 struct shard_spec {
     std::size_t index = 0;
@@ -100,10 +113,10 @@ class progress_printer {
             paint_as = colour::yellow;
         }
         std::string line = paint(pad(word, 5, align::left), paint_as, colour_) + "  " +
-                           pad(c.name, name_width_, align::left) + "  " +
+                           pad(printable(c.name), name_width_, align::left) + "  " +
                            pad(format_duration(outcome.seconds), 10, align::right);
         if (outcome.status != case_status::passed)
-            line += "  " + outcome.message;
+            line += "  " + printable(outcome.message);
         else if (!outcome.checked)
             line += "  " + paint(outcome.message, colour::dim, colour_);
         write_stdout(line + "\n");
@@ -133,7 +146,7 @@ int verify_main(const verify_options& options) {
     std::size_t load_errors = 0;
     for (const auto& file : collect_case_files(options.paths)) {
         try {
-            auto cases = load_case_file(file);
+            auto cases = load_case_file(file, options.memory_limit_bytes);
             for (auto& c : cases)
                 all_cases.push_back(std::move(c));
         } catch (const input_error& e) {
@@ -142,8 +155,11 @@ int verify_main(const verify_options& options) {
         }
     }
     if (load_errors > 0) {
-        print_error(fmt::format("{} case file{} could not be loaded; nothing was run", load_errors,
-                                load_errors == 1 ? "" : "s"));
+        // One line per problem: the count only when there are several.
+        if (load_errors > 1) {
+            print_note(
+                fmt::format("{} case files could not be loaded; nothing was run", load_errors));
+        }
         return code(exit_status::input_error);
     }
 
@@ -155,7 +171,32 @@ int verify_main(const verify_options& options) {
         }
         if (position++ % shard->count == shard->index) cases.push_back(std::move(c));
     }
-    if (cases.empty()) print_note("no case matched");
+    if (cases.empty()) {
+        // A CI job over the wrong folder or a mistyped filter must not pass by accident.
+        if (all_cases.empty()) {
+            print_error("no case found under the paths given; nothing was run");
+        } else {
+            print_error(fmt::format("no case matched {}; nothing was run",
+                                    !options.filter.empty() && !options.shard.empty()
+                                        ? "--filter and --shard"
+                                    : !options.filter.empty() ? "--filter"
+                                                              : "--shard"));
+        }
+        return code(exit_status::input_error);
+    }
+
+    // The report file is opened before any case runs: a path that cannot be written fails
+    // now, not after every case.
+    std::ofstream junit_out;
+    if (!options.junit_file.empty()) {
+        junit_out.open(options.junit_file, std::ios::binary | std::ios::trunc);
+        if (junit_out) junit_out << junit_declaration << std::flush;
+        if (!junit_out) {
+            print_error(
+                fmt::format("{}: cannot open the JUnit report for writing", options.junit_file));
+            return code(exit_status::input_error);
+        }
+    }
 
     std::vector<std::optional<case_outcome>> outcomes(cases.size());
     std::mutex mutex;
@@ -175,13 +216,20 @@ int verify_main(const verify_options& options) {
             printer.print_ready(outcomes);
         }
     };
-    unsigned jobs =
-        options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs =
-        static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, cases.size())));
+    // Never more threads than cases, nor than a few per core: more only cost memory.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    unsigned jobs = options.jobs != 0 ? options.jobs : cores;
+    jobs = static_cast<unsigned>(
+        std::min<std::size_t>({jobs, std::max<std::size_t>(1, cases.size()),
+                               std::max<std::size_t>(max_jobs_per_core * cores, min_jobs_cap)}));
     std::vector<std::thread> threads;
-    for (unsigned j = 1; j < jobs; ++j)
-        threads.emplace_back(worker);
+    for (unsigned j = 1; j < jobs; ++j) {
+        try {
+            threads.emplace_back(worker);
+        } catch (const std::system_error&) {
+            break;  // the system refuses more threads: go on with those running
+        }
+    }
     worker();
     for (auto& thread : threads)
         thread.join();
@@ -201,7 +249,7 @@ int verify_main(const verify_options& options) {
                                not_run == 1 ? "" : "s"));
 
     if (!options.junit_file.empty()) {
-        std::ofstream out(options.junit_file, std::ios::binary);
+        std::ofstream& out = junit_out;
         out << junit_report("algojudge verify", cases, outcomes, counts);
         out.close();
         if (!out) {
@@ -210,7 +258,10 @@ int verify_main(const verify_options& options) {
         }
     }
     if (options.json) {
-        write_stdout(json_report(cases, outcomes, counts).dump(2) + "\n");
+        // File names that are not UTF-8 get U+FFFD rather than an exception from the writer.
+        write_stdout(json_report(cases, outcomes, counts)
+                         .dump(2, ' ', false, json::error_handler_t::replace) +
+                     "\n");
     } else {
         write_stdout(counts.summary() + "\n");
     }

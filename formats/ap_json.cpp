@@ -97,7 +97,8 @@ ap_input read_ap_json_whole(const std::filesystem::path& file) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(file, error) ||
         simdjson::padded_string::load(name).get(text) != simdjson::SUCCESS) {
-        text = simdjson::padded_string(read_text_file(name));  // a pipe, or says what is wrong
+        text = simdjson::padded_string(
+            read_text_file(name, default_input_limit, true));  // a pipe, or says what is wrong
     }
     return detail::fast_reader(name, text.size())
         .read({text.data(), text.size()}, text.size() + simdjson::SIMDJSON_PADDING);

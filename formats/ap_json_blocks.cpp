@@ -3,8 +3,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <simdjson.h>
 
@@ -64,6 +66,11 @@ class block_reader {
             eof_ = true;
             return false;
         }
+        // A NUL would pass inside a name taken straight from the text: the whole reader
+        // refuses it, with its place.
+        if (std::memchr(data() + end_, '\0', static_cast<std::size_t>(got)) != nullptr) {
+            throw input_error("", "a NUL byte");
+        }
         end_ += static_cast<std::size_t>(got);
         return true;
     }
@@ -104,10 +111,13 @@ class block_reader {
     bool read_document() {
         if (!expect('{')) return false;
         bool has_ground_truth = false, has_detections = false;
+        std::vector<std::string> keys_seen;  // a repeated key: the whole reader says so
         for (;;) {
             if (!expect('"')) return false;
             const std::string key(until("\"\\"));
             if (key.empty() || data()[pos_ + key.size()] != '"') return false;
+            if (std::find(keys_seen.begin(), keys_seen.end(), key) != keys_seen.end()) return false;
+            keys_seen.push_back(key);
             pos_ += key.size() + 1;
             if (!expect(':')) return false;
             if (key == "ground_truth" || key == "detections") {

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 json parse_json_file(const fs::path& file) {
-    return parse_json_text(read_text_file(file.string()), file.string());
+    return parse_json_text(read_text_file(file.string(), default_input_limit, true), file.string());
 }
 
 // A COCO box [x, y, width, height] at `path`, as corners.

@@ -2,10 +2,12 @@
 // a whole document (ap_json.cpp) or on runs of entries a block at a time (ap_json_blocks.cpp).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -68,17 +70,33 @@ class fast_reader {
 
     // The whole document; `capacity` >= text.size() + SIMDJSON_PADDING readable bytes.
     ap_input read(std::string_view text, std::size_t capacity) {
+        // simdjson would take a NUL inside a name for data, and follows deep nesting
+        // without bound: json_text_defect refuses both, with their place.
+        if (std::string defect = json_text_defect(text); !defect.empty()) fail({}, defect);
         od::parser parser;
         od::document document;
+        check(parser.allocate(text.size(), max_json_depth), {});
         check(parser.iterate(text.data(), text.size(), capacity).get(document), {});
         od::object top;
+        {
+            od::json_type type{};
+            check(document.type().get(type), {});
+            if (type != od::json_type::object) {
+                fail({}, fmt::format("expected an object, got {}", type_words(type)));
+            }
+        }
         check(document.get_object().get(top), {});
         bool has_ground_truth = false;
         bool has_detections = false;
+        std::vector<std::string> keys_seen;
         for (auto field : top) {
             std::string_view key;
             check(field.unescaped_key().get(key), {});
             const lazy_path path{key};
+            if (std::find(keys_seen.begin(), keys_seen.end(), key) != keys_seen.end()) {
+                fail({}, fmt::format("duplicate key \"{}\"", key));
+            }
+            keys_seen.emplace_back(key);
             od::value value;
             check(field.value().get(value), path);
             if (setting(key, value)) continue;
@@ -93,6 +111,13 @@ class fast_reader {
         }
         if (!has_ground_truth) fail({}, "missing field \"ground_truth\"");
         if (!has_detections) fail({}, "missing field \"detections\"");
+        // The location is known only while something follows the document.
+        if (const char* rest = nullptr;
+            document.current_location().get(rest) == simdjson::SUCCESS) {
+            const auto offset = static_cast<std::size_t>(rest - text.data());
+            fail({}, fmt::format("malformed JSON at {}: more after the document",
+                                 text_location(text, offset)));
+        }
         return take();
     }
 
@@ -140,6 +165,10 @@ class fast_reader {
     static std::string_view kind(od::value& value) {
         od::json_type type{};
         if (value.type().get(type) != simdjson::SUCCESS) return "malformed JSON";
+        return type_words(type);
+    }
+
+    static std::string_view type_words(od::json_type type) {
         switch (type) {
             case od::json_type::array:
                 return "an array";
@@ -188,6 +217,9 @@ class fast_reader {
         }
         std::string_view result;
         if (value.get_string().get(result) != simdjson::SUCCESS) {
+            if (!token.empty() && token.front() == '"') {
+                fail(path, "malformed string (a bad escape or a lone UTF-16 surrogate)");
+            }
             fail(path, fmt::format("expected a string, got {}", kind(value)));
         }
         return result;
@@ -246,7 +278,7 @@ class fast_reader {
             box corners;
             double score = 0;
             bool difficult = false;
-            unsigned seen = 0;  // bits: image, class, bbox, score
+            unsigned seen = 0;  // bits: image, class, bbox, score, difficult
             // The image is interned after the rest of the entry is read, its table slot
             // prefetched meanwhile.
             std::string_view image_name;
@@ -256,10 +288,14 @@ class fast_reader {
                 check(std::move(field_or_error).get(field), path);
                 const std::string_view key = entry_key(field, path);
                 od::value& member = field.value();
+                const unsigned bit = key == "image"       ? 1u
+                                     : key == "class"     ? 2u
+                                     : key == "bbox"      ? 4u
+                                     : key == "score"     ? 8u
+                                     : key == "difficult" ? 16u
+                                                          : 0u;
+                if ((seen & bit) != 0) fail(path, fmt::format("duplicate key \"{}\"", key));
                 if (key == "image") {
-                    if ((seen & 1) != 0) {  // a repeated key: its first name is interned too
-                        image = builder_.image(image_name, image_hash);
-                    }
                     image_name = name(member, path.field(key));
                     image_hash = builder_.image_hash(image_name);
                     seen |= 1;
@@ -276,6 +312,7 @@ class fast_reader {
                     od::json_type type{};
                     check(member.type().get(type), path.field(key));
                     if (type != od::json_type::null) difficult = flag(member, path.field(key));
+                    seen |= 16;
                 } else {
                     fail(path.field(key), "unknown field");
                 }

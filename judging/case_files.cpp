@@ -42,6 +42,11 @@ test_case make_case(const json& object, const std::string& file, std::size_t num
             c.has_expected = true;
         }
         if (const json* tolerance = optional_field(object, "tolerance")) {
+            if (!c.solver->takes_tolerance) {
+                throw input_error(
+                    "tolerance",
+                    fmt::format("\"{}\" has exact results: no tolerance applies", c.solver->name));
+            }
             c.tolerance = require_object(*tolerance, "tolerance");
         }
     } catch (input_error& e) {
@@ -92,9 +97,10 @@ std::vector<test_case> parse_case_text(std::string_view text, const std::string&
     return cases;
 }
 
-std::vector<test_case> load_case_file(const fs::path& file) {
+std::vector<test_case> load_case_file(const fs::path& file, std::uint64_t max_bytes) {
     const std::string name = file.string();
-    return parse_case_text(read_text_file(name), name, file.extension() == ".jsonl");
+    return parse_case_text(read_text_file(name, max_bytes, true), name,
+                           file.extension() == ".jsonl");
 }
 
 std::vector<fs::path> collect_case_files(const std::vector<std::string>& paths) {

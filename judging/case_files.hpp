@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "problems/problem.hpp"
+#include "support/files.hpp"
 
 namespace algojudge {
 
@@ -31,8 +32,10 @@ struct test_case {
 // Parses a case file's text. `file` names it in messages; `jsonl` selects one case per line.
 std::vector<test_case> parse_case_text(std::string_view text, const std::string& file, bool jsonl);
 
-// Reads and parses one file (JSON Lines when the name ends in .jsonl).
-std::vector<test_case> load_case_file(const std::filesystem::path& file);
+// Reads and parses one file (JSON Lines when the name ends in .jsonl); input_error when it
+// holds more than `max_bytes` (see read_text_file).
+std::vector<test_case> load_case_file(const std::filesystem::path& file,
+                                      std::uint64_t max_bytes = default_input_limit);
 
 // The case files named by `paths`: files as given, folders searched recursively for .json and
 // .jsonl files. Natural order ("case2" before "case10") within each folder.

@@ -73,6 +73,14 @@ mpz_class settle_count(const combination_sum_input& parsed, const solve_options&
                                  "target x (k+1)), over the limit of {}; lower the target",
                                  steps, combination_count_step_limit));
     }
+    const std::uint64_t limb_steps = combination_count_limb_steps(parsed.query);
+    if (limb_steps > combination_count_limb_step_limit) {
+        throw input_error(
+            "input",
+            fmt::format("counting needs about {} word additions (additions x 64-bit words per "
+                        "count), over the limit of {}; lower the target or use fewer candidates",
+                        limb_steps, combination_count_limb_step_limit));
+    }
     const combination_count counted = count_combinations(parsed.query, options.memory_limit_bytes);
     // The budget checks above are the ones count_combinations applies.
     if (counted.refused) throw input_error("input", "counting refused: table too large");

@@ -63,6 +63,8 @@ struct problem {
     // Optional: the same output as `solve`, rendered directly as compact JSON text, for problems
     // whose outputs are too large to build as json values quickly (`run` uses it when set).
     std::string (*solve_text)(const json& input, const solve_options& options) = nullptr;
+    // Whether a case may give a "tolerance": only problems with inexact (floating) results.
+    bool takes_tolerance = false;
 };
 
 }  // namespace algojudge

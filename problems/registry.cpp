@@ -10,6 +10,7 @@
 #include "problems/combination_sum.hpp"
 #include "problems/knapsack.hpp"
 #include "problems/max_gap.hpp"
+#include "support/spelling.hpp"
 
 namespace algojudge {
 
@@ -25,25 +26,8 @@ const problem problems_table[] = {
     {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
      knapsack_fields, solve_knapsack, check_knapsack},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
-     ap_json_fields, solve_average_precision, check_average_precision},
+     ap_json_fields, solve_average_precision, check_average_precision, nullptr, true},
 };
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t above = row[j];
-            std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 }  // namespace
 
@@ -59,18 +43,10 @@ const problem* find_problem(std::string_view name) {
 }
 
 std::string_view closest_problem_name(std::string_view name) {
-    std::string_view best;
-    std::size_t best_distance = 0;
-    for (const problem& entry : problems_table) {
-        std::size_t distance = edit_distance(name, entry.name);
-        if (best.empty() || distance < best_distance) {
-            best = entry.name;
-            best_distance = distance;
-        }
-    }
-    // A typo, not a different word: at most a third of the name may change.
-    if (best.empty() || best_distance > std::max<std::size_t>(2, best.size() / 3)) return {};
-    return best;
+    std::vector<std::string_view> names;
+    for (const problem& entry : problems_table)
+        names.push_back(entry.name);
+    return closest_name(name, names);
 }
 
 const problem& problem_named(std::string_view name, const std::string& path) {

@@ -46,7 +46,16 @@ std::vector<std::string> plot_file_names(const std::vector<std::string>& classes
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             return s;
         };
-        if (taken.count(folded(stem)) != 0) stem += fmt::format("-{}", i + 1);
+        // "-<n>" from the class's number up until free: a suffixed name may itself be some
+        // class's own name ("a_-3" beside "a?" and "a!").
+        if (taken.count(folded(stem)) != 0) {
+            std::string candidate;
+            for (std::size_t n = i + 1;; ++n) {
+                candidate = fmt::format("{}-{}", stem, n);
+                if (taken.count(folded(candidate)) == 0) break;
+            }
+            stem = std::move(candidate);
+        }
         taken.insert(folded(stem));
         names.push_back(stem + ".svg");
     }
@@ -274,6 +283,7 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
 std::string index_html(const detection_set& set, const ap_result& result,
                        const ap_conventions& conventions, const std::vector<std::string>& files,
                        const std::vector<std::string>& svgs) {
+    const std::size_t plotted = svgs.size();
     std::string html;
     auto out = [&html](std::string_view text) { html += text; };
     out("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
@@ -343,7 +353,11 @@ std::string index_html(const detection_set& set, const ap_result& result,
                         result.detections_without_ground_truth_image));
     }
     out("<h2>Precision/recall curves</h2>\n<div class=\"plots\">\n");
-    for (std::size_t c = 0; c < set.classes.size(); ++c) {
+    if (plotted < set.classes.size()) {
+        out(fmt::format("<p>Curves of the first {} of {} classes only.</p>\n", plotted,
+                        set.classes.size()));
+    }
+    for (std::size_t c = 0; c < plotted; ++c) {
         out(fmt::format("<figure id=\"class-{}\">\n", c + 1));
         out(svgs[c]);
         out(fmt::format("<figcaption>{} (<a href=\"{}\">{}</a>)</figcaption>\n</figure>\n",
@@ -363,8 +377,8 @@ void write_file(const fs::path& file, std::string_view text) {
 
 }  // namespace
 
-void write_ap_plots(const fs::path& dir, const detection_set& set, const ap_result& result,
-                    const ap_conventions& conventions) {
+std::size_t write_ap_plots(const fs::path& dir, const detection_set& set, const ap_result& result,
+                           const ap_conventions& conventions) {
     assert(result.classes.size() == set.classes.size());
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -374,11 +388,13 @@ void write_ap_plots(const fs::path& dir, const detection_set& set, const ap_resu
     }
     const std::vector<std::string> files = plot_file_names(set.classes);
     std::vector<std::string> svgs;
-    for (std::size_t c = 0; c < set.classes.size(); ++c) {
+    const std::size_t plotted = std::min(set.classes.size(), max_plotted_classes);
+    for (std::size_t c = 0; c < plotted; ++c) {
         svgs.push_back(class_svg(set.classes[c], result.classes[c], conventions));
         write_file(dir / files[c], "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgs.back());
     }
     write_file(dir / "index.html", index_html(set, result, conventions, files, svgs));
+    return plotted;
 }
 
 }  // namespace algojudge

@@ -17,9 +17,12 @@ namespace algojudge {
 // class name with characters other than letters, digits, '-', '_' and '.' replaced by '_', and
 // "-<n>" appended when two names would clash). Creates `dir` if needed; overwrites those files.
 // `result` must come from evaluate_average_precision(set, conventions).
-// Throws case_file_error, one line naming the path, when a file cannot be written.
+// Only the first max_plotted_classes classes get an SVG (and a figure in the index); the
+// table lists every class. Returns the number of classes plotted.
+// Throws output_error, one line naming the path, when a file cannot be written.
 // Example: write_ap_plots("plots", set, evaluate_average_precision(set, conv), conv);
-void write_ap_plots(const std::filesystem::path& dir, const detection_set& set,
-                    const ap_result& result, const ap_conventions& conventions);
+inline constexpr std::size_t max_plotted_classes = 1000;
+std::size_t write_ap_plots(const std::filesystem::path& dir, const detection_set& set,
+                           const ap_result& result, const ap_conventions& conventions);
 
 }  // namespace algojudge

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "reports/text_table.hpp"
+#include "support/printable.hpp"
 
 namespace algojudge {
 
@@ -43,16 +44,16 @@ std::string render_ap_table(const detection_set& set, const ap_result& result,
             const double gap = std::abs(*c.ap_area - *c.ap_11point);
             if (gap > largest_gap) {
                 largest_gap = gap;
-                largest_gap_class = set.classes[i];
+                largest_gap_class = printable(set.classes[i]);
             }
         } else {
             ++without_ground_truth;
             colours.assign(9, colour::dim);
         }
-        table.add_row({set.classes[i], std::to_string(c.num_gt), std::to_string(c.num_difficult),
-                       std::to_string(c.num_detections), std::to_string(c.tp), std::to_string(c.fp),
-                       ap_percent(c.ap_11point), ap_percent(c.ap_area),
-                       ap_difference(c.ap_area, c.ap_11point)},
+        table.add_row({printable(set.classes[i]), std::to_string(c.num_gt),
+                       std::to_string(c.num_difficult), std::to_string(c.num_detections),
+                       std::to_string(c.tp), std::to_string(c.fp), ap_percent(c.ap_11point),
+                       ap_percent(c.ap_area), ap_difference(c.ap_area, c.ap_11point)},
                       colours);
     }
     table.add_row({fmt::format("mAP ({} class{})", counted, counted == 1 ? "" : "es"), "", "", "",

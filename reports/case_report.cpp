@@ -12,8 +12,7 @@ std::string junit_report(std::string_view suite, const std::vector<test_case>& c
     double total = 0;
     for (const auto& outcome : outcomes)
         total += outcome ? outcome->seconds : 0;
-    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    xml += fmt::format(
+    std::string xml = fmt::format(
         "<testsuites tests=\"{0}\" failures=\"{1}\" errors=\"{2}\" time=\"{3:.6f}\">\n"
         "  <testsuite name=\"{4}\" tests=\"{0}\" failures=\"{1}\" errors=\"{2}\" "
         "time=\"{3:.6f}\">\n",

@@ -41,8 +41,13 @@ struct case_tally {
     }
 };
 
-// JUnit XML: one <testsuite name="`suite`">, a <testcase> per outcome (cases without one, not
-// run after --fail-fast, are left out), failures and errors with their messages.
+// The XML declaration a JUnit report starts with: written (and flushed) when the report file is
+// opened, so a full device fails before any case runs.
+inline constexpr std::string_view junit_declaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+// JUnit XML after its declaration: one <testsuite name="`suite`">, a <testcase> per outcome (cases
+// without one, not run after --fail-fast, are left out), failures and errors with their messages.
 std::string junit_report(std::string_view suite, const std::vector<test_case>& cases,
                          const std::vector<std::optional<case_outcome>>& outcomes,
                          const case_tally& counts);

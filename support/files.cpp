@@ -1,11 +1,13 @@
 #include "support/files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -15,18 +17,72 @@ namespace algojudge {
 
 namespace fs = std::filesystem;
 
-std::string read_text_file(const std::string& file) {
-    if (file == "-") {
-        std::ostringstream buffer;
-        buffer << std::cin.rdbuf();
-        return buffer.str();
+namespace {
+
+std::string size_words(std::uint64_t bytes) {
+    if (bytes % (std::uint64_t{1} << 30) == 0) return fmt::format("{} GiB", bytes >> 30);
+    if (bytes % (std::uint64_t{1} << 20) == 0) return fmt::format("{} MiB", bytes >> 20);
+    if (bytes % (std::uint64_t{1} << 10) == 0) return fmt::format("{} KiB", bytes >> 10);
+    return fmt::format("{} bytes", bytes);
+}
+
+const std::string standard_input = "standard input";
+
+[[noreturn]] void throw_too_big(const std::string& file, std::uint64_t max_bytes) {
+    throw input_error::at(file, fmt::format("larger than the input limit of {} (--memory-limit)",
+                                            size_words(max_bytes)));
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& file, std::uint64_t max_bytes, bool stop_at_nul) {
+    const bool from_stdin = file == "-";
+    const std::string& shown = from_stdin ? standard_input : file;
+    int fd = STDIN_FILENO;
+    if (!from_stdin) {
+        std::error_code ec;
+        if (fs::is_directory(file, ec)) {
+            throw input_error::at(file, "is a directory, expected a file");
+        }
+        fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) throw input_error::at(file, "cannot open file");
     }
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) throw input_error::at(file, "is a directory, expected a file");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw input_error::at(file, "cannot open file");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw input_error::at(file, "read error");
+    struct closer {
+        int fd;
+        bool owned;
+        ~closer() {
+            if (owned) ::close(fd);
+        }
+    } const guard{fd, !from_stdin};
+    struct stat status {};
+    std::string text;
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
+        if (static_cast<std::uint64_t>(status.st_size) > max_bytes) throw_too_big(shown, max_bytes);
+        text.reserve(static_cast<std::size_t>(status.st_size));
+    }
+    constexpr std::size_t block = std::size_t{1} << 16;
+    for (;;) {
+        const std::size_t used = text.size();
+        // One byte past the limit is asked for, to tell "exactly the limit" from "more".
+        const std::uint64_t room = max_bytes - used;
+        const std::size_t want = room >= block ? block : static_cast<std::size_t>(room) + 1;
+        text.resize(used + want);
+        const ::ssize_t got = ::read(fd, text.data() + used, want);
+        if (got < 0 && errno == EINTR) {
+            text.resize(used);
+            continue;
+        }
+        if (got < 0) {
+            const int code = errno;
+            throw input_error("", fmt::format("cannot read {}: {}", shown, std::strerror(code)));
+        }
+        text.resize(used + static_cast<std::size_t>(got));
+        if (got == 0) break;
+        if (text.size() > max_bytes) throw_too_big(shown, max_bytes);
+        if (stop_at_nul && std::memchr(text.data() + used, '\0', text.size() - used) != nullptr) {
+            break;
+        }
+    }
     return text;
 }
 

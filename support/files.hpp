@@ -4,6 +4,7 @@
 // Status: tested in tests/support/files_test.cpp.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -11,8 +12,17 @@
 
 namespace algojudge {
 
-// A whole file or, for "-", standard input.
-std::string read_text_file(const std::string& file);
+// The most bytes an input file may hold when the command sets no --memory-limit (1 GiB).
+inline constexpr std::uint64_t default_input_limit = std::uint64_t{1} << 30;
+
+// A whole file or, for "-", standard input, read with POSIX read(). input_error naming the
+// file when it holds more than `max_bytes` (a regular file is refused before it is read; a
+// device or pipe once that much has come), when it is a folder, and when reading fails:
+// "cannot read /proc/self/mem: Input/output error". With `stop_at_nul`, reading stops after
+// the block holding a NUL byte, which no text format allows (the caller refuses it, with its
+// place): /dev/zero or /dev/urandom are not read to the limit.
+std::string read_text_file(const std::string& file, std::uint64_t max_bytes = default_input_limit,
+                           bool stop_at_nul = false);
 
 // Natural-order comparison: digit runs compare as numbers.
 bool natural_less(std::string_view a, std::string_view b);

@@ -1,6 +1,9 @@
 #include "support/json_input.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -197,12 +200,8 @@ const std::string& read_string(const json& value, const std::string& path) {
     return value.get_ref<const std::string&>();
 }
 
-std::string describe_parse_failure(std::string_view text, std::size_t byte) {
-    if (byte > text.size() ||
-        text.find_first_not_of(" \t\r\n", byte == 0 ? 0 : byte - 1) == std::string_view::npos) {
-        return "malformed JSON: unexpected end of input";
-    }
-    const std::size_t offset = byte == 0 ? 0 : byte - 1;
+std::string text_location(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
     std::size_t line = 1;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < offset; ++i) {
@@ -211,24 +210,168 @@ std::string describe_parse_failure(std::string_view text, std::size_t byte) {
             line_start = i + 1;
         }
     }
+    if (text.find('\n') == std::string_view::npos) {
+        return fmt::format("column {}", offset - line_start + 1);
+    }
+    return fmt::format("line {}, column {}", line, offset - line_start + 1);
+}
+
+std::string describe_parse_failure(std::string_view text, std::size_t byte) {
+    if (byte > text.size() ||
+        text.find_first_not_of(" \t\r\n", byte == 0 ? 0 : byte - 1) == std::string_view::npos) {
+        return "malformed JSON: unexpected end of input";
+    }
+    const std::size_t offset = byte == 0 ? 0 : byte - 1;
     // A few characters from the offending token on, so "NaN" or a stray comma is visible.
     std::string_view near = text.substr(offset, 12);
     near = near.substr(0, near.find('\n'));
-    const std::string where =
-        text.find('\n') == std::string_view::npos
-            ? fmt::format("column {}", offset - line_start + 1)
-            : fmt::format("line {}, column {}", line, offset - line_start + 1);
-    return fmt::format("malformed JSON at {} near '{}'", where, near);
+    return fmt::format("malformed JSON at {} near '{}'", text_location(text, offset), near);
 }
 
+std::string json_text_defect(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\0') {
+            return fmt::format("malformed JSON at {}: a NUL byte", text_location(text, i));
+        }
+        if (in_string) {
+            if (c == '\\') {
+                if (i + 1 < text.size() && text[i + 1] != '\0') ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_json_depth) {
+                return fmt::format("JSON nested deeper than {} levels at {}", max_json_depth,
+                                   text_location(text, i));
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return {};
+}
+
+namespace {
+
+// The first number token outside strings that does not fit a double, or npos.
+std::size_t first_out_of_range_number(std::string_view text) {
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+            continue;
+        }
+        if (c != '-' && (c < '0' || c > '9')) continue;
+        std::size_t end = i;
+        while (end < text.size() &&
+               std::string_view("0123456789+-.eE").find(text[end]) != std::string_view::npos)
+            ++end;
+        const std::string token(text.substr(i, end - i));
+        if (!std::isfinite(std::strtod(token.c_str(), nullptr))) return i;
+        i = end - 1;
+    }
+    return std::string_view::npos;
+}
+
+// Refuses a repeated key in any object while nlohmann parses, naming the object's JSON path.
+class duplicate_key_check {
+  public:
+    bool operator()(int /*depth*/, json::parse_event_t event, json& parsed) {
+        switch (event) {
+            case json::parse_event_t::object_start:
+                frames_.emplace_back().object = true;
+                break;
+            case json::parse_event_t::array_start:
+                frames_.emplace_back();
+                break;
+            case json::parse_event_t::key: {
+                frame& top = frames_.back();
+                std::string key = parsed.get<std::string>();
+                if (!top.keys.insert(key).second) {
+                    throw input_error(path(), fmt::format("duplicate key \"{}\"", key));
+                }
+                top.key = std::move(key);
+                break;
+            }
+            case json::parse_event_t::object_end:
+            case json::parse_event_t::array_end:
+                frames_.pop_back();
+                element_done();
+                break;
+            case json::parse_event_t::value:
+                element_done();
+                break;
+        }
+        return true;
+    }
+
+  private:
+    struct frame {
+        bool object = false;
+        std::size_t index = 0;
+        std::string key;
+        std::set<std::string> keys;
+    };
+
+    void element_done() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    }
+
+    // The path of the innermost open object.
+    std::string path() const {
+        std::string result;
+        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+            result = frames_[i].object ? json_path(result, frames_[i].key)
+                                       : json_path(result, frames_[i].index);
+        }
+        return result;
+    }
+
+    std::vector<frame> frames_;
+};
+
+}  // namespace
+
 json parse_json_text(std::string_view text, const std::string& where) {
+    if (std::string defect = json_text_defect(text); !defect.empty()) {
+        throw input_error::at(where, std::move(defect));
+    }
     try {
-        return json::parse(text.begin(), text.end());
+        return json::parse(text.begin(), text.end(), duplicate_key_check());
+    } catch (input_error& e) {
+        e.within(where);
+        throw;
     } catch (const json::parse_error& e) {
+        if (std::string_view(e.what()).find("surrogate") != std::string_view::npos && e.byte > 0 &&
+            e.byte <= text.size()) {
+            throw input_error::at(where,
+                                  fmt::format("malformed JSON at {}: a lone UTF-16 surrogate "
+                                              "in a string (\\ud800 to \\udfff unpaired)",
+                                              text_location(text, e.byte - 1)));
+        }
         throw input_error::at(where, fmt::format("{}", describe_parse_failure(text, e.byte)));
     } catch (const json::exception&) {
         // A number too large for a double (1e999) is the only other parse failure.
-        throw input_error::at(where, "malformed JSON: a number is out of range");
+        const std::size_t at = first_out_of_range_number(text);
+        if (at == std::string_view::npos) {
+            throw input_error::at(where, "malformed JSON: a number is out of range");
+        }
+        throw input_error::at(where,
+                              fmt::format("malformed JSON at {}: a number out of the double range",
+                                          text_location(text, at)));
     }
 }
 

@@ -70,7 +70,21 @@ const std::string& read_string(const json& value, const std::string& path);
 // as nlohmann reports it) of `text`; the line is left out for one-line texts.
 std::string describe_parse_failure(std::string_view text, std::size_t byte);
 
-// Parses one JSON document; input_error "<where>: malformed JSON ..." when it is not one.
+// Nesting deeper than this (arrays and objects inside one another) is refused when a text is
+// parsed, before any recursive code could overflow the stack on it. docs/reliability.md.
+inline constexpr std::size_t max_json_depth = 256;
+
+// "line 3, column 7" (or "column 7" for a one-line text) of the 0-based byte `offset`.
+std::string text_location(std::string_view text, std::size_t offset);
+
+// What a JSON parser may not see for itself, found in one pass that skips strings: nesting
+// deeper than max_json_depth, and a NUL byte (which ends the text for nlohmann). Empty when
+// neither occurs, else "JSON nested deeper than 256 levels at line 1, column 300".
+std::string json_text_defect(std::string_view text);
+
+// Parses one JSON document; input_error "<where>: malformed JSON ..." when it is not one:
+// syntax, nesting past max_json_depth, a NUL byte, a number out of the double range, a
+// duplicate key ("input: duplicate key \"nums\"").
 json parse_json_text(std::string_view text, const std::string& where);
 
 }  // namespace algojudge

@@ -82,7 +82,7 @@ foreach(bad broken nan huge-float missing-input unknown-problem unknown-key trun
         set(file ${bad}.jsonl)
     endif()
     algojudge_cli_test(NAME verify.malformed-${bad} EXIT 2 ARGS verify @DATA@/cli/good @DATA@/cli/bad/${file}
-                       STDERR "^algojudge: error: [^\n]*bad/${file}: [^\n]+\nalgojudge: error: 1 case file could not be loaded. nothing was run\n$"
+                       STDERR "^algojudge: error: [^\n]*bad/${file}: [^\n]+\n$"
                        STDOUT_NOT ".")
 endforeach()
 algojudge_cli_test(NAME verify.malformed-messages EXIT 2 ARGS verify @DATA@/cli/bad
@@ -92,10 +92,24 @@ algojudge_cli_test(NAME verify.malformed-messages EXIT 2 ARGS verify @DATA@/cli/
                           "unknown-problem.json: case 1 \"typo\": problem: unknown problem \"maxgap\" \\(did you mean \"max-gap\"\\?\\)"
                           "unknown-key.json: case 1 \"extra\": expect: unknown field"
                           "truncated-line.jsonl: line 3: malformed JSON: unexpected end of input"
-                          "7 case files could not be loaded"
+                          "algojudge: note: 7 case files could not be loaded"
                    STDOUT_NOT ".")
 algojudge_cli_test(NAME verify.missing-path EXIT 2 ARGS verify @DATA@/cli/nowhere
                    STDERR "nowhere: no such file or directory")
 algojudge_cli_test(NAME run.number-beyond-double EXIT 2 ARGS run max-gap @DATA@/cli/bad-number.json
-                   STDERR "^algojudge: error: [^\n]*bad-number.json: malformed JSON: a number is out of range\n$"
+                   STDERR "^algojudge: error: [^\n]*bad-number.json: malformed JSON at column 11: a number out of the double range\n$"
                    STDOUT_NOT ".")
+
+# --- mistyped commands and options, help
+algojudge_cli_test(NAME usage.unknown-command EXIT 2 ARGS verfy @ROOT@/data/cases
+                   STDERR "^algojudge: error: unknown command \"verfy\" \\(did you mean \"verify\"\\?\\)\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME usage.unknown-command-far EXIT 2 ARGS frobnicate
+                   STDERR "^algojudge: error: unknown command \"frobnicate\" \\(`algojudge help` lists them\\)\n$")
+algojudge_cli_test(NAME usage.mistyped-option EXIT 2 ARGS verify --jbos 2 @DATA@/cli/good
+                   STDERR "^algojudge: error: unknown option \"--jbos\" for verify \\(did you mean \"--jobs\"\\?\\)\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME usage.help-command EXIT 0 ARGS help verify STDOUT "--jobs" "--junit")
+algojudge_cli_test(NAME usage.help-alone EXIT 0 ARGS help STDOUT "verify" "run" "list")
+algojudge_cli_test(NAME usage.help-unknown EXIT 2 ARGS help verfy
+                   STDERR "unknown command \"verfy\" \\(did you mean \"verify\"\\?\\)")

@@ -12,8 +12,11 @@ TEST_CASE("box_defect: ordered and degenerate boxes have none") {
     CHECK(box_defect({5, 5, 5, 9}) == "");  // zero width
     CHECK(box_defect({5, 5, 9, 5}) == "");  // zero height
     CHECK(box_defect({-10, -20, -1, -2}) == "");
+    CHECK(box_defect({-1e150, -1e150, 1e150, 1e150}) == "");  // a huge area, still finite
+    // Corners whose width, height or area overflow would give NaN IoUs: refused.
     const double big = std::numeric_limits<double>::max();
-    CHECK(box_defect({-big, -big, big, big}) == "");
+    CHECK(box_defect({-big, -big, big, big}) ==
+          "the box is too large: its area is not a finite number");
 }
 
 TEST_CASE("box_defect: x2 below x1, then y2 below y1, with the numbers") {

@@ -146,7 +146,7 @@ TEST_CASE("COCO errors name the file and the JSON path") {
     CHECK(
         error_for(good_instances,
                   R"([{"image_id": 1, "category_id": 5, "bbox": [0, 0, 2, 1e999], "score": 1}])") ==
-        r + "malformed JSON: a number is out of range");
+        r + "malformed JSON at column 54: a number out of the double range");
 }
 
 namespace {

@@ -60,3 +60,23 @@ TEST_CASE("text folders: errors name the file and the line") {
                     input_error);
     fs::remove_all(root);
 }
+
+TEST_CASE("text folders: a corner plus a size that overflows is refused") {
+    const fs::path root = fs::temp_directory_path() / "algojudge_ap_text_overflow_test";
+    fs::remove_all(root);
+    fs::create_directories(root / "gt");
+    fs::create_directories(root / "det");
+    std::ofstream(root / "gt" / "img1.txt") << "dog 1.7e308 1 1.7e308 10\n";
+    std::ofstream(root / "det" / "img1.txt") << "dog 0.9 0 0 10 10\n";
+    std::string message;
+    try {
+        load_ap_text_folders(root / "gt", root / "det", box_layout::xywh);
+    } catch (const input_error& e) {
+        message = e.what();
+    }
+    CHECK(message == (root / "gt" / "img1.txt").string() + ":1: x2 (inf) is not a finite number");
+    std::ofstream(root / "gt" / "img1.txt") << "dog -1.7e308 1 1.7e308 10\n";
+    CHECK_THROWS_WITH_AS(load_ap_text_folders(root / "gt", root / "det", box_layout::xyxy),
+                         doctest::Contains("its area is not a finite number"), input_error);
+    fs::remove_all(root);
+}

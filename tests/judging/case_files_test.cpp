@@ -30,8 +30,8 @@ TEST_CASE("a file holds one case, an array of cases, or one case per line") {
     CHECK(one[0].solver->name == "max-gap");
 
     auto many = parse_case_text(R"([{"problem": "max-gap", "input": {"nums": []}},
-        {"problem": "max-gap", "name": "named", "input": {"nums": [2]}, "expected": {"max_gap": 0},
-         "tolerance": {"absolute": 0.1}}])",
+        {"problem": "average-precision", "name": "named", "input": {"detections": []},
+         "expected": {"map_area": 0}, "tolerance": {"absolute": 0.1}}])",
                                 "dir/b.json", false);
     REQUIRE(many.size() == 2);
     CHECK(many[0].name == "b.json#1");
@@ -71,7 +71,7 @@ TEST_CASE("structural errors name the file, the case and the JSON path") {
           "cases.json: case 1 \"cases.json\": problem: expected a string, got 7");
     CHECK(load_error(R"({"problem": "max-gap", "name": 3, "input": {}})") ==
           "cases.json: case 1 \"cases.json\": name: expected a string, got 3");
-    CHECK(load_error(R"({"problem": "max-gap", "input": {}, "tolerance": 1e-9})") ==
+    CHECK(load_error(R"({"problem": "average-precision", "input": {}, "tolerance": 1e-9})") ==
           "cases.json: case 1 \"cases.json\": tolerance: expected an object, got 1e-09");
     CHECK(load_error("42") ==
           "cases.json: expected a case object or an array of cases, got an integer");
@@ -92,4 +92,14 @@ TEST_CASE("folders are searched recursively for .json and .jsonl files, in natur
     } catch (const input_error& e) {
         CHECK(std::string(e.what()) == dir + "/absent: no such file or directory");
     }
+}
+
+TEST_CASE("a tolerance is refused for problems with exact results") {
+    for (const char* name : {"max-gap", "knapsack", "combination-sum"}) {
+        const std::string text = std::string(R"({"problem": ")") + name +
+                                 R"(", "input": {}, "tolerance": {"absolute": 0.1}})";
+        CHECK(load_error(text) == std::string("cases.json: case 1 \"cases.json\": tolerance: \"") +
+                                      name + "\" has exact results: no tolerance applies");
+    }
+    CHECK(load_error(R"({"problem": "average-precision", "input": {}, "tolerance": {}})").empty());
 }

@@ -160,6 +160,16 @@ TEST_CASE("combination-sum: absurd tables are refused with a message, not alloca
     CHECK(error_of({{"candidates", candidates}, {"target", 100'000}, {"reuse", true}}, large) ==
           "input: counting needs 1800010000 big-integer additions (distinct candidates x target x "
           "(k+1)), over the limit of 1000000000; lower the target");
+    // Counts too large for machine words, over many cells: refused before counting starts
+    // (this took 23 s with big integers throughout).
+    candidates.clear();
+    for (std::int64_t value = 1; value <= 1400; ++value)
+        candidates.push_back(value);
+    CHECK(error_of({{"candidates", candidates},
+                    {"target", 700'000},
+                    {"reuse", false},
+                    {"count_only", true}})
+              .starts_with("input: counting needs about "));
     // An output larger than the memory limit stops with a message about the limit.
     solve_options tiny;
     tiny.memory_limit_bytes = 4 << 10;

@@ -254,3 +254,36 @@ TEST_CASE("write_ap_plots: the pictures agree with evaluate_average_precision on
         }
     }
 }
+
+TEST_CASE("write_ap_plots: names that map to one file name never overwrite each other") {
+    detection_set set;
+    set.images = {"img"};
+    set.classes = {"a_-3", "a?", "a!", "a_-2"};
+    ap_result result;
+    result.classes.resize(set.classes.size());
+    plot_dir dir;
+    CHECK(write_ap_plots(dir.path(), set, result, ap_conventions{}) == 4);
+    // a?: "a_"; a!: "a_" taken, "a_-3" taken, so "a_-4"; a_-2: its own name.
+    for (const char* name : {"a_-3.svg", "a_.svg", "a_-4.svg", "a_-2.svg", "index.html"}) {
+        CAPTURE(name);
+        CHECK(fs::is_regular_file(dir.path() / name));
+    }
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 5);
+}
+
+TEST_CASE("write_ap_plots: at most max_plotted_classes SVG files") {
+    detection_set set;
+    set.images = {"img"};
+    for (std::size_t i = 0; i < max_plotted_classes + 5; ++i) {
+        std::string name = std::to_string(i);  // ("c" + ... trips a GCC 12 -Wrestrict false alarm)
+        name.insert(0, 1, 'c');
+        set.classes.push_back(std::move(name));
+    }
+    ap_result result;
+    result.classes.resize(set.classes.size());
+    plot_dir dir;
+    CHECK(write_ap_plots(dir.path(), set, result, ap_conventions{}) == max_plotted_classes);
+    CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) ==
+          static_cast<std::ptrdiff_t>(max_plotted_classes + 1));
+    parse_xml(dir.path() / "index.html");
+}

@@ -25,3 +25,10 @@ TEST_CASE("xml_escape: valid UTF-8 is kept, anything XML forbids becomes U+FFFD"
     CHECK(xml_escape("\xED\xA0\x80") == replacement + replacement + replacement);  // surrogate
     CHECK(xml_escape("\xE2\x28\xA1") == replacement + "(" + replacement);  // bad continuation
 }
+
+TEST_CASE("xml_escape: the noncharacters U+FFFE and U+FFFF become U+FFFD") {
+    const std::string replacement = "\xEF\xBF\xBD";
+    CHECK(xml_escape("a\xEF\xBF\xBE"
+                     "b\xEF\xBF\xBF") == "a" + replacement + "b" + replacement);
+    CHECK(xml_escape("\xEF\xBF\xBD") == replacement);  // U+FFFD itself is kept
+}

@@ -92,3 +92,43 @@ TEST_CASE("json_brief shortens long values") {
     CHECK(brief.size() == 40);
     CHECK(brief.substr(37) == "...");
 }
+
+TEST_CASE("parse_json_text refuses nesting past max_json_depth, with its place") {
+    const std::size_t deep = 1'000'000;
+    const std::string text = "{\"nums\":" + std::string(deep, '[') + std::string(deep, ']') + "}";
+    CHECK(error_of([&] { parse_json_text(text, "deep.json"); }) ==
+          "deep.json: JSON nested deeper than 256 levels at column 264");
+    const std::string fits = std::string(max_json_depth, '[') + std::string(max_json_depth, ']');
+    CHECK(parse_json_text(fits, "f").is_array());
+    // Brackets inside strings do not count.
+    const std::string quoted = "[\"" + std::string(1000, '[') + "\\\"\"]";
+    CHECK(parse_json_text(quoted, "f").size() == 1);
+}
+
+TEST_CASE("parse_json_text refuses a NUL byte and anything after the document") {
+    using namespace std::string_literals;
+    CHECK(error_of([] { parse_json_text("{\"nums\":[1,5]}\0garbage"s, "f.json"); }) ==
+          "f.json: malformed JSON at column 15: a NUL byte");
+    CHECK(error_of([] { parse_json_text("{} {}", "f.json"); }) ==
+          "f.json: malformed JSON at column 4 near '{}'");
+}
+
+TEST_CASE("parse_json_text refuses duplicate keys, naming the object") {
+    CHECK(error_of([] { parse_json_text(R"({"a":1,"a":2})", "f.json"); }) ==
+          "f.json: duplicate key \"a\"");
+    CHECK(error_of([] {
+              parse_json_text(R"({"input":{"list":[{"x":1},{"x":1,"x":2}]}})", "f.json");
+          }) == "f.json: input.list[1]: duplicate key \"x\"");
+    CHECK(parse_json_text(R"([{"a":1},{"a":2}])", "f").size() == 2);
+}
+
+TEST_CASE("parse_json_text places a number out of the double range") {
+    CHECK(error_of([] { parse_json_text("{\"x\": [1,\n 1e400]}", "f.json"); }) ==
+          "f.json: malformed JSON at line 2, column 2: a number out of the double range");
+}
+
+TEST_CASE("parse_json_text names a lone surrogate") {
+    CHECK(error_of([] { parse_json_text(R"({"nums":["\ud800"]})", "f.json"); }) ==
+          "f.json: malformed JSON at column 17: a lone UTF-16 surrogate in a string (\\ud800 to "
+          "\\udfff unpaired)");
+}
