@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 #include <cerrno>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -184,6 +185,19 @@ TEST_CASE("untouched address space reservations are not counted") {
     CHECK(result.stopped_by == limit_kind::none);
     CHECK(result.stdout_bytes == "done\n");
     CHECK(result.peak_memory_bytes < quick_limits().memory_bytes);
+}
+
+TEST_CASE("a sanitized program's shadow memory reservation is not counted") {
+    // This test binary itself: in the ALGOJUDGE_SANITIZE build, ASan maps terabytes of shadow.
+    run_limits limits = quick_limits();
+    limits.memory_bytes = 256u << 20;
+    limits.cpu_seconds = 5;
+    limits.wall_seconds = 10;
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+    const run_result result = run({self, "--version"}, "", limits);
+    CHECK(result.exit_code == 0);
+    CHECK(result.stopped_by == limit_kind::none);
+    CHECK(result.stdout_bytes.find("doctest") != std::string::npos);
 }
 
 TEST_CASE("endless output is stopped by the output limit") {
