@@ -205,48 +205,138 @@ struct group_sample {
     double cpu_seconds = 0;  // of live members and the children they reaped
 };
 
-// Sums RSS and CPU over the processes of group `pgid`, from /proc/<pid>/stat. /proc has no
-// per-group index (and this kernel lacks /proc/<pid>/task/<tid>/children), so it scans.
-group_sample sample_group(pid_t pgid) {
+// What /proc/<pid>/stat says of one process.
+struct process_stat {
+    pid_t pgrp = 0;
+    double cpu_seconds = 0;  // utime + stime + cutime + cstime
+    std::uint64_t resident_bytes = 0;
+};
+
+// Reads /proc/<pid>/stat; nullopt when the process is gone (or not yet visible).
+std::optional<process_stat> read_process_stat(pid_t pid) {
     static const double ticks_per_second = static_cast<double>(::sysconf(_SC_CLK_TCK));
-    static const std::uint64_t page_bytes = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-    group_sample sample;
-    DIR* proc = ::opendir("/proc");
-    if (!proc) return sample;
-    char path[300];
+    static const auto page_bytes = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    char path[32];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
     char text[1024];
-    while (const dirent* entry = ::readdir(proc)) {
-        if (entry->d_name[0] < '1' || entry->d_name[0] > '9') continue;
-        std::snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
-        const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) continue;
-        const ssize_t size = ::read(fd, text, sizeof text - 1);
-        ::close(fd);
-        if (size <= 0) continue;
-        text[size] = '\0';
-        // The command name may hold spaces and parentheses: fields start after the last ')'.
-        const char* fields = std::strrchr(text, ')');
-        if (!fields) continue;
-        // Fields from 3: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt
-        // utime stime cutime cstime priority nice threads itrealvalue starttime vsize rss.
-        int pgrp;
-        unsigned long long utime, stime, rss;
-        long long cutime, cstime;
-        if (std::sscanf(fields + 1,
-                        " %*c %*d %d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu %lld %lld %*d %*d "
-                        "%*d %*d %*u %*u %llu",
-                        &pgrp, &utime, &stime, &cutime, &cstime, &rss) != 6) {
-            continue;
-        }
-        if (pgrp != pgid) continue;
-        sample.resident_bytes += rss * page_bytes;
-        sample.cpu_seconds +=
-            static_cast<double>(utime + stime + static_cast<unsigned long long>(cutime + cstime)) /
-            ticks_per_second;
+    const ssize_t size = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    if (size <= 0) return std::nullopt;
+    text[size] = '\0';
+    // The command name may hold spaces and parentheses: fields start after the last ')'.
+    const char* fields = std::strrchr(text, ')');
+    if (!fields) return std::nullopt;
+    // Fields from 3: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt
+    // utime stime cutime cstime priority nice threads itrealvalue starttime vsize rss.
+    int pgrp;
+    unsigned long long utime, stime, rss;
+    long long cutime, cstime;
+    if (std::sscanf(fields + 1,
+                    " %*c %*d %d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu %lld %lld %*d %*d "
+                    "%*d %*d %*u %*u %llu",
+                    &pgrp, &utime, &stime, &cutime, &cstime, &rss) != 6) {
+        return std::nullopt;
     }
-    ::closedir(proc);
-    return sample;
+    const auto ticks = utime + stime + static_cast<unsigned long long>(cutime + cstime);
+    return process_stat{static_cast<pid_t>(pgrp), static_cast<double>(ticks) / ticks_per_second,
+                        rss * page_bytes};
 }
+
+// The last pid the kernel handed out, from /proc/loadavg ("0.1 0.2 0.3 1/80 12345").
+std::optional<long> last_pid() {
+    const int fd = ::open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    char text[128];
+    const ssize_t size = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    if (size <= 0) return std::nullopt;
+    text[size] = '\0';
+    const char* last_space = std::strrchr(text, ' ');
+    if (!last_space) return std::nullopt;
+    return std::strtol(last_space + 1, nullptr, 10);
+}
+
+// Follows the members of one process group. /proc has no index by group (and this kernel
+// lacks /proc/<pid>/task/<tid>/children), and scanning all of /proc every few milliseconds
+// costs the judge a fifth of a core. But a new member is a new process, and pids are handed
+// out in increasing order: so each sample reads only the stat of the known members and of
+// the pids handed out since the last sample (from /proc/loadavg), and scans all of /proc
+// only at the start, when pids wrapped or jumped, and once a second as a safety net.
+class group_watch {
+  public:
+    explicit group_watch(pid_t pgid) : pgid_(pgid) {}
+
+    group_sample sample() {
+        find_new_members();
+        group_sample sample;
+        std::erase_if(members_, [&](pid_t pid) {
+            const std::optional<process_stat> stat = read_process_stat(pid);
+            if (!stat || stat->pgrp != pgid_) return true;  // gone, or left the group
+            sample.resident_bytes += stat->resident_bytes;
+            sample.cpu_seconds += stat->cpu_seconds;
+            return false;
+        });
+        return sample;
+    }
+
+  private:
+    static constexpr long max_pid_range = 512;         // beyond that a full scan is cheaper
+    static constexpr int samples_per_full_scan = 200;  // 1 s at the default 5 ms
+
+    void find_new_members() {
+        const std::optional<long> newest = last_pid();
+        if (!newest || !last_pid_ || samples_since_full_scan_ >= samples_per_full_scan ||
+            *newest < *last_pid_ || *newest - *last_pid_ > max_pid_range) {
+            last_pid_ = newest;
+            full_scan();
+            return;
+        }
+        ++samples_since_full_scan_;
+        // A pid handed out while its process was still being forked may not be in /proc yet:
+        // look at it again at the next sample.
+        std::vector<pid_t> unseen;
+        for (const pid_t pid : unseen_)
+            consider(pid, nullptr);
+        for (long pid = *last_pid_ + 1; pid <= *newest; ++pid) {
+            consider(static_cast<pid_t>(pid), &unseen);
+        }
+        unseen_ = std::move(unseen);
+        last_pid_ = newest;
+    }
+
+    void consider(pid_t pid, std::vector<pid_t>* unseen) {
+        const std::optional<process_stat> stat = read_process_stat(pid);
+        if (!stat) {
+            if (unseen) unseen->push_back(pid);
+        } else if (stat->pgrp == pgid_ &&
+                   std::find(members_.begin(), members_.end(), pid) == members_.end()) {
+            members_.push_back(pid);
+        }
+    }
+
+    void full_scan() {
+        samples_since_full_scan_ = 0;
+        unseen_.clear();
+        members_.clear();
+        DIR* proc = ::opendir("/proc");
+        if (!proc) return;
+        while (const dirent* entry = ::readdir(proc)) {
+            if (entry->d_name[0] < '1' || entry->d_name[0] > '9') continue;
+            const auto pid = static_cast<pid_t>(std::strtol(entry->d_name, nullptr, 10));
+            const std::optional<process_stat> stat = read_process_stat(pid);
+            if (stat && stat->pgrp == pgid_) members_.push_back(pid);
+        }
+        ::closedir(proc);
+    }
+
+    pid_t pgid_;
+    std::optional<long> last_pid_;
+    int samples_since_full_scan_ = 0;
+    std::vector<pid_t> members_;
+    std::vector<pid_t> unseen_;
+};
 
 double seconds(const timeval& time) {
     return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) * 1e-6;
@@ -363,6 +453,7 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
     const clock::duration fast_interval = std::min(base_interval, to_duration(0.001));
     clock::time_point next_sample = start + base_interval;
     std::uint64_t sampled_peak = 0;
+    group_watch watch(pgid);
     std::size_t input_written = 0;
     char buffer[65536];
 
@@ -411,7 +502,7 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
             break;
         }
         if (now >= next_sample) {
-            const group_sample sample = sample_group(pgid);
+            const group_sample sample = watch.sample();
             sampled_peak = std::max(sampled_peak, sample.resident_bytes);
             if (sample.cpu_seconds > limits.cpu_seconds) {
                 kill_group(limit_kind::cpu_time);
