@@ -171,6 +171,15 @@ TEST_CASE("a program that keeps allocating is stopped by the memory limit") {
             " MiB for a 64 MiB limit");
 }
 
+TEST_CASE("resident memory of the whole group counts") {
+    // Two children holding 40 MiB each: neither alone passes the 64 MiB limit, both do.
+    run_limits limits = quick_limits();
+    limits.wall_seconds = 5;
+    const run_result result = run(
+        {"sh", "-c", "\"$0\" 40 hold & \"$0\" 40 hold & wait", program("grab_memory")}, "", limits);
+    CHECK(result.stopped_by == limit_kind::memory);
+}
+
 TEST_CASE("a program just under the memory limit is not stopped") {
     const run_result result = run({program("grab_memory"), "16"});
     CHECK(result.exit_code == 0);
