@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 
 extern char** environ;
@@ -90,24 +91,37 @@ std::optional<std::string> resolve_command(const std::string& name) {
     }
 }
 
-// What bwrap gets before the program's argv: everything read-only but a private /tmp,
-// no network (only a loopback of its own), its own PID namespace, killed when we die.
-const std::vector<std::string>& sandbox_prefix() {
-    static const std::vector<std::string> prefix = {"bwrap",
-                                                    "--ro-bind",
-                                                    "/",
-                                                    "/",
-                                                    "--dev",
-                                                    "/dev",
-                                                    "--proc",
-                                                    "/proc",
-                                                    "--tmpfs",
-                                                    "/tmp",
-                                                    "--unshare-net",
-                                                    "--unshare-pid",
-                                                    "--die-with-parent",
-                                                    "--"};
-    return prefix;
+// The command wrapped in bwrap: everything read-only but a private /tmp, fresh /dev and
+// /proc, no network (only a loopback of its own), its own PID namespace, killed when we die.
+// The program is named by its absolute path; one under /tmp (a.out compiled there) is bound
+// read-only into the private /tmp so that it can still be run.
+std::vector<std::string> sandbox_command(const std::vector<std::string>& argv) {
+    std::vector<std::string> command = {"bwrap",
+                                        "--ro-bind",
+                                        "/",
+                                        "/",
+                                        "--dev",
+                                        "/dev",
+                                        "--proc",
+                                        "/proc",
+                                        "--tmpfs",
+                                        "/tmp",
+                                        "--unshare-net",
+                                        "--unshare-pid",
+                                        "--die-with-parent"};
+    std::string program = argv[0];
+    if (const std::optional<std::string> found = resolve_command(argv[0])) {
+        std::error_code error;
+        const std::filesystem::path absolute = std::filesystem::canonical(*found, error);
+        if (!error) program = absolute.string();
+    }
+    if (program.starts_with("/tmp/")) {
+        command.insert(command.end(), {"--ro-bind", program, program});
+    }
+    command.push_back("--");
+    command.push_back(program);
+    command.insert(command.end(), argv.begin() + 1, argv.end());
+    return command;
 }
 
 // Orphaned grandchildren come to us, so they can be killed with the group and reaped.
@@ -261,12 +275,13 @@ std::optional<long> last_pid() {
 // Follows the members of one process group. /proc has no index by group (and this kernel
 // lacks /proc/<pid>/task/<tid>/children), and scanning all of /proc every few milliseconds
 // costs the judge a fifth of a core. But a new member is a new process, and pids are handed
-// out in increasing order: so each sample reads only the stat of the known members and of
-// the pids handed out since the last sample (from /proc/loadavg), and scans all of /proc
-// only at the start, when pids wrapped or jumped, and once a second as a safety net.
+// out in increasing order, the leader's first: so each sample reads the stat of the known
+// members and of the pids handed out since the last sample (the last one is in
+// /proc/loadavg). All of /proc is scanned only when pids wrapped or jumped, and once a second
+// as a safety net.
 class group_watch {
   public:
-    explicit group_watch(pid_t pgid) : pgid_(pgid) {}
+    explicit group_watch(pid_t leader) : pgid_(leader), last_pid_(leader), members_{leader} {}
 
     group_sample sample() {
         find_new_members();
@@ -284,36 +299,48 @@ class group_watch {
   private:
     static constexpr long max_pid_range = 512;         // beyond that a full scan is cheaper
     static constexpr int samples_per_full_scan = 200;  // 1 s at the default 5 ms
+    static constexpr int unseen_retries = 8;
+
+    struct unseen_pid {
+        pid_t pid;
+        int retries_left;
+    };
 
     void find_new_members() {
         const std::optional<long> newest = last_pid();
-        if (!newest || !last_pid_ || samples_since_full_scan_ >= samples_per_full_scan ||
-            *newest < *last_pid_ || *newest - *last_pid_ > max_pid_range) {
-            last_pid_ = newest;
+        if (!newest || samples_since_full_scan_ >= samples_per_full_scan || *newest < last_pid_ ||
+            *newest - last_pid_ > max_pid_range) {
+            if (newest) last_pid_ = *newest;
             full_scan();
             return;
         }
         ++samples_since_full_scan_;
-        // A pid handed out while its process was still being forked may not be in /proc yet:
-        // look at it again at the next sample.
-        std::vector<pid_t> unseen;
-        for (const pid_t pid : unseen_)
-            consider(pid, nullptr);
-        for (long pid = *last_pid_ + 1; pid <= *newest; ++pid) {
-            consider(static_cast<pid_t>(pid), &unseen);
+        // A pid handed out while its process is still being forked is not in /proc yet:
+        // look at it again at the next few samples.
+        std::vector<unseen_pid> still_unseen;
+        for (const unseen_pid& unseen : unseen_) {
+            if (!consider(unseen.pid) && unseen.retries_left > 0) {
+                still_unseen.push_back({unseen.pid, unseen.retries_left - 1});
+            }
         }
-        unseen_ = std::move(unseen);
-        last_pid_ = newest;
+        for (long pid = last_pid_ + 1; pid <= *newest; ++pid) {
+            if (!consider(static_cast<pid_t>(pid))) {
+                still_unseen.push_back({static_cast<pid_t>(pid), unseen_retries});
+            }
+        }
+        unseen_ = std::move(still_unseen);
+        last_pid_ = *newest;
     }
 
-    void consider(pid_t pid, std::vector<pid_t>* unseen) {
+    // Adds pid when it is in the group; false when /proc does not show it.
+    bool consider(pid_t pid) {
         const std::optional<process_stat> stat = read_process_stat(pid);
-        if (!stat) {
-            if (unseen) unseen->push_back(pid);
-        } else if (stat->pgrp == pgid_ &&
-                   std::find(members_.begin(), members_.end(), pid) == members_.end()) {
+        if (!stat) return false;
+        if (stat->pgrp == pgid_ &&
+            std::find(members_.begin(), members_.end(), pid) == members_.end()) {
             members_.push_back(pid);
         }
+        return true;
     }
 
     void full_scan() {
@@ -332,10 +359,10 @@ class group_watch {
     }
 
     pid_t pgid_;
-    std::optional<long> last_pid_;
+    long last_pid_;
     int samples_since_full_scan_ = 0;
     std::vector<pid_t> members_;
-    std::vector<pid_t> unseen_;
+    std::vector<unseen_pid> unseen_;
 };
 
 double seconds(const timeval& time) {
@@ -417,9 +444,7 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
     using namespace detail;
     if (argv.empty()) throw process_error("no command given");
     become_subreaper();
-    std::vector<std::string> command;
-    if (sandbox) command = sandbox_prefix();
-    command.insert(command.end(), argv.begin(), argv.end());
+    const std::vector<std::string> command = sandbox ? sandbox_command(argv) : argv;
 
     pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
     sigpipe_guard sigpipe_blocked;

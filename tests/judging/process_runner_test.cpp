@@ -293,6 +293,14 @@ TEST_CASE("--sandbox denies network and writes outside /tmp") {
     CHECK(result.exit_code == 0);
     CHECK(result.stdout_bytes == "connect=denied\nwrite_outside=denied\nwrite_tmp=ok\n");
 
+    // A program compiled into /tmp is still found behind the private /tmp.
+    const algojudge::testing::scratch_dir scratch;
+    const std::filesystem::path copy = scratch / "echo_stdin";
+    std::filesystem::copy_file(program("echo_stdin"), copy);
+    const run_result echoed = run_process({copy.string()}, "hello", quick_limits(), true);
+    CHECK(echoed.exit_code == 0);
+    CHECK(echoed.stdout_bytes == "hello");
+
     // Limits still hold inside: the whole sandbox is one process group.
     const run_result spin = run_process({program("spin")}, "", quick_limits(), true);
     CHECK(spin.stopped_by == limit_kind::cpu_time);
