@@ -93,22 +93,22 @@ std::optional<std::string> resolve_command(const std::string& name) {
 
 // The command wrapped in bwrap: everything read-only but a private /tmp, fresh /dev and
 // /proc, no network (only a loopback of its own), its own PID namespace, killed when we die.
-// The program is named by its absolute path; one under /tmp (a.out compiled there) is bound
-// read-only into the private /tmp so that it can still be run.
-std::vector<std::string> sandbox_command(const std::vector<std::string>& argv) {
-    std::vector<std::string> command = {"bwrap",
-                                        "--ro-bind",
-                                        "/",
-                                        "/",
-                                        "--dev",
-                                        "/dev",
-                                        "--proc",
-                                        "/proc",
-                                        "--tmpfs",
-                                        "/tmp",
-                                        "--unshare-net",
-                                        "--unshare-pid",
-                                        "--die-with-parent"};
+// Files in the private /tmp live in memory but are no one's RSS: its size is capped at the
+// memory limit. The program is named by its absolute path; one under /tmp (an a.out compiled
+// there) is bound read-only into the private /tmp so that it can still be run.
+std::vector<std::string> sandbox_command(const std::vector<std::string>& argv,
+                                         std::uint64_t tmp_bytes) {
+    // clang-format off
+    std::vector<std::string> command = {
+        "bwrap",
+        "--ro-bind", "/", "/",
+        "--dev", "/dev",
+        "--proc", "/proc",
+        "--size", std::to_string(tmp_bytes), "--tmpfs", "/tmp",
+        "--unshare-net",
+        "--unshare-pid",
+        "--die-with-parent"};
+    // clang-format on
     std::string program = argv[0];
     if (const std::optional<std::string> found = resolve_command(argv[0])) {
         std::error_code error;
@@ -444,7 +444,8 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
     using namespace detail;
     if (argv.empty()) throw process_error("no command given");
     become_subreaper();
-    const std::vector<std::string> command = sandbox ? sandbox_command(argv) : argv;
+    const std::vector<std::string> command =
+        sandbox ? sandbox_command(argv, limits.memory_bytes) : argv;
 
     pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
     sigpipe_guard sigpipe_blocked;

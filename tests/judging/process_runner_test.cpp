@@ -301,6 +301,12 @@ TEST_CASE("--sandbox denies network and writes outside /tmp") {
     CHECK(echoed.exit_code == 0);
     CHECK(echoed.stdout_bytes == "hello");
 
+    // The private /tmp is memory: it holds no more than the memory limit.
+    const run_result filled =
+        run_process({"sh", "-c", "head -c 100000000 /dev/zero > /tmp/fill || echo full"}, "",
+                    quick_limits(), true);
+    CHECK(filled.stdout_bytes == "full\n");
+
     // Limits still hold inside: the whole sandbox is one process group.
     const run_result spin = run_process({program("spin")}, "", quick_limits(), true);
     CHECK(spin.stopped_by == limit_kind::cpu_time);
