@@ -542,15 +542,17 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
             const bool near_limit = 2 * sample.resident_bytes > limits.memory_bytes;
             next_sample = now + (near_limit ? fast_interval : base_interval);
         }
-        pollfd fds[4];
+        // The pidfd first; each pipe still open after it (`absent` marks a closed one).
+        constexpr nfds_t absent = 4;
+        pollfd fds[absent];
         nfds_t count = 0;
         fds[count++] = {pidfd.get(), POLLIN, 0};
-        const nfds_t out_index = out.read_end.get() >= 0 ? count : 99;
-        if (out.read_end.get() >= 0) fds[count++] = {out.read_end.get(), POLLIN, 0};
-        const nfds_t err_index = err.read_end.get() >= 0 ? count : 99;
-        if (err.read_end.get() >= 0) fds[count++] = {err.read_end.get(), POLLIN, 0};
-        const nfds_t in_index = in.write_end.get() >= 0 ? count : 99;
-        if (in.write_end.get() >= 0) fds[count++] = {in.write_end.get(), POLLOUT, 0};
+        const nfds_t out_index = out.read_end.get() >= 0 ? count : absent;
+        if (out_index != absent) fds[count++] = {out.read_end.get(), POLLIN, 0};
+        const nfds_t err_index = err.read_end.get() >= 0 ? count : absent;
+        if (err_index != absent) fds[count++] = {err.read_end.get(), POLLIN, 0};
+        const nfds_t in_index = in.write_end.get() >= 0 ? count : absent;
+        if (in_index != absent) fds[count++] = {in.write_end.get(), POLLOUT, 0};
         const timespec timeout = to_timespec(std::min(next_sample, deadline) - now);
         const int ready = ::ppoll(fds, count, &timeout, nullptr);
         if (ready < 0 && errno != EINTR) {
@@ -561,7 +563,7 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
             if (pidfd.get() < 0) leader_exited = leader_is_zombie();
             continue;
         }
-        if (in_index != 99 && fds[in_index].revents != 0) {
+        if (in_index != absent && fds[in_index].revents != 0) {
             const ssize_t put = ::write(in.write_end.get(), input.data() + input_written,
                                         input.size() - input_written);
             if (put > 0) input_written += static_cast<std::size_t>(put);
@@ -569,8 +571,8 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
                 in.write_end.reset();  // all fed, or the program closed its stdin (EPIPE)
             }
         }
-        if (out_index != 99 && fds[out_index].revents != 0) drain(out.read_end, true);
-        if (err_index != 99 && fds[err_index].revents != 0) drain(err.read_end, false);
+        if (out_index != absent && fds[out_index].revents != 0) drain(out.read_end, true);
+        if (err_index != absent && fds[err_index].revents != 0) drain(err.read_end, false);
         if (pidfd.get() >= 0 ? fds[0].revents != 0 : leader_is_zombie()) leader_exited = true;
     }
 

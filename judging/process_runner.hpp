@@ -13,7 +13,8 @@
 // Memory: peak resident memory, never address space (no RLIMIT_AS or RLIMIT_DATA: they refuse
 // untouched reservations of JVM, Go and ASan programs). Mechanism: polling. Every
 // poll_interval_seconds (1 ms once the group is above half the limit) the runner sums the RSS
-// of the group from /proc/<pid>/stat and kills when it exceeds the limit; after reaping, each
+// of the group from /proc/<pid>/stat (known members plus the pids handed out since the last
+// sample) and kills when it exceeds the limit; after reaping, each
 // member's ru_maxrss is folded in, so a program that exits between two polls is still judged
 // on its true peak. Precision: the kill can come late by what the program touches in one
 // interval. cgroup v2 memory.max would stop it exactly, but this machine has no writable v2
@@ -58,7 +59,7 @@ struct run_result {
     std::optional<int> exit_code;  // set when the program exited by itself
     std::optional<int> signal;     // set when it was killed (by us: SIGKILL, with stopped_by)
     double cpu_seconds = 0;        // user + system of every reaped member of the group
-    double wall_seconds = 0;       // from spawn to the leader's exit
+    double wall_seconds = 0;       // from spawn until the leader is reaped
     std::uint64_t peak_memory_bytes = 0;
     std::string stdout_bytes;  // at most output_bytes
     std::string stderr_tail;   // the last stderr_keep_bytes bytes
@@ -88,8 +89,8 @@ std::optional<std::string> check_sandbox_usable();
 
 // Runs argv once with `input` on stdin (then closed; never the terminal). Blocks until the
 // program and every process of its group are gone. Throws process_error when it cannot start.
-// Constraints: argv non-empty; limits positive. Not thread-safe across concurrent calls only
-// in that each call owns its children: calls from several threads are fine.
+// Constraints: argv non-empty; limits positive. Calls from several threads at once are fine:
+// each waits only for its own process group (SIGPIPE is blocked in the calling thread only).
 // Example: run_process({"cat"}, "hi", {}, false).stdout_bytes == "hi".
 run_result run_process(const std::vector<std::string>& argv, std::string_view input,
                        const run_limits& limits, bool sandbox);
