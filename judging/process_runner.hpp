@@ -14,17 +14,17 @@
 // untouched reservations of JVM, Go and ASan programs). Mechanism: polling. Every
 // poll_interval_seconds (1 ms once the group is above half the limit) the runner sums the RSS
 // of the group from /proc/<pid>/stat (known members plus the pids handed out since the last
-// sample) and kills when it exceeds the limit; after reaping, each
-// member's ru_maxrss is folded in, so a program that exits between two polls is still judged
-// on its true peak. Precision: the kill can come late by what the program touches in one
-// interval. cgroup v2 memory.max would stop it exactly, but this machine has no writable v2
-// memory controller (docs/judge-limits.md says what it offers and what was measured).
-// Output: stdout and stderr are read through pipes with ppoll; more than output_bytes of
-// stdout kills the group. No busy loop: ppoll waits on a pidfd and the pipes with a timeout of
-// one poll interval, so a program that exits at once wakes the runner at once.
-// Sandbox: the command is wrapped in bubblewrap: read-only root, private /tmp, fresh /dev and
-// /proc, no network, own PID namespace, --die-with-parent.
-// Status: tested (tests/judging/process_runner_test.cpp); bench/process_runner_bench.cpp.
+// sample) and kills when it exceeds the limit; after reaping, each member's ru_maxrss is
+// folded in, so a program that exits between two polls is still judged on its true peak. Precision:
+// the kill can come late by what the program touches in one interval. cgroup v2 memory.max would
+// stop it exactly, but this machine has no writable v2 memory controller (docs/judge-limits.md says
+// what it offers and what was measured). Output: stdout and stderr are read through pipes with
+// ppoll; more than output_bytes of stdout kills the group. No busy loop: ppoll waits on a pidfd and
+// the pipes with a timeout of one poll interval, so a program that exits at once wakes the runner
+// at once. Sandbox: the command is wrapped in bubblewrap: read-only root, private /tmp (a tmpfs
+// capped at the memory limit), fresh /dev and /proc, no network, own PID namespace,
+// --die-with-parent. Status: tested (tests/judging/process_runner_test.cpp);
+// bench/process_runner_bench.cpp.
 #pragma once
 
 #include <cstdint>
@@ -79,7 +79,7 @@ class process_error : public std::runtime_error {
 // Resolves argv[0] as execvp does (PATH unless it contains a '/') and checks that it is an
 // executable regular file; with sandbox, also that bwrap is on PATH. Returns the one-line
 // reason when the command cannot run, nullopt when it can. Call it once before any case.
-// Example: check_command_runnable({"./a.out"}, false) -> "./a.out: no such file".
+// Example: check_command_runnable({"./a.out"}, false) -> "./a.out: No such file or directory".
 std::optional<std::string> check_command_runnable(const std::vector<std::string>& argv,
                                                   bool sandbox);
 
