@@ -17,13 +17,13 @@ namespace {
 // One row per problem, as ninja's kTools[] and git's commands[]. Add a problem here.
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
-     "nums: [int64]", solve_max_gap, check_max_gap},
+     "nums: [int64]", solve_max_gap, check_max_gap, nullptr, &max_gap_text},
     {"combination-sum", "multisets of candidates adding up to a target, listed and counted exactly",
      "candidates: [int >= 1], target, reuse, k?, limit?, count_only?", solve_combination_sum,
-     check_combination_sum, solve_combination_sum_text},
+     check_combination_sum, solve_combination_sum_text, &combination_sum_text},
     {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
-     "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack,
-     check_knapsack},
+     "kind, capacity, weights, values, counts?, method?, fill?", solve_knapsack, check_knapsack,
+     nullptr, &knapsack_text},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
      "iou_threshold, ground_truth: [{image, class, bbox, difficult?}], detections: [{..., score}]",
      solve_average_precision, check_average_precision},

@@ -93,3 +93,18 @@ TEST_CASE("folders are searched recursively for .json and .jsonl files, in natur
         CHECK(std::string(e.what()) == dir + "/absent: no such file or directory");
     }
 }
+
+TEST_CASE("a case may carry judge's time_limit, a positive number of seconds") {
+    auto cases = parse_case_text(
+        R"({"problem": "max-gap", "input": {"nums": [1]}, "time_limit": 0.5})", "t.json", false);
+    REQUIRE(cases.size() == 1);
+    REQUIRE(cases[0].time_limit);
+    CHECK(*cases[0].time_limit == 0.5);
+    CHECK(!parse_case_text(R"({"problem": "max-gap", "input": {"nums": [1]}})", "t.json", false)[0]
+               .time_limit);
+    CHECK(load_error(R"({"problem": "max-gap", "input": {"nums": []}, "time_limit": 0})") ==
+          "cases.json: case 1 \"cases.json\": time_limit: expected a number of seconds above 0, "
+          "at most 86400, got 0");
+    CHECK(load_error(R"({"problem": "max-gap", "input": {"nums": []}, "time_limit": "1s"})")
+              .find("time_limit: expected") != std::string::npos);
+}
