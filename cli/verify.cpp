@@ -1,15 +1,11 @@
 #include "cli/verify.hpp"
 
-#include <fnmatch.h>
-
-#include <atomic>
 #include <fstream>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "cli/case_runs.hpp"
 #include "cli/common.hpp"
 #include "judging/run_case.hpp"
 #include "reports/case_report.hpp"
@@ -35,30 +31,6 @@ void setup_verify(CLI::App& app, int& status) {
 }
 
 namespace {
-
-struct shard_spec {
-    std::size_t index = 0;
-    std::size_t count = 1;
-};
-
-std::optional<shard_spec> parse_shard(const std::string& text) {
-    if (text.empty()) return shard_spec{};
-    const std::size_t slash = text.find('/');
-    if (slash == std::string::npos) return std::nullopt;
-    auto number = [](std::string_view digits) -> std::optional<std::size_t> {
-        if (digits.empty() || digits.size() > 9) return std::nullopt;
-        std::size_t value = 0;
-        for (char c : digits) {
-            if (c < '0' || c > '9') return std::nullopt;
-            value = value * 10 + static_cast<std::size_t>(c - '0');
-        }
-        return value;
-    };
-    auto index = number(std::string_view(text).substr(0, slash));
-    auto count = number(std::string_view(text).substr(slash + 1));
-    if (!index || !count || *count == 0 || *index >= *count) return std::nullopt;
-    return shard_spec{*index, *count};
-}
 
 exit_status status_of(const case_tally& counts) {
     if (counts.errors > 0) return exit_status::input_error;
@@ -129,62 +101,26 @@ int verify_main(const verify_options& options) {
     limits.memory_limit_bytes = options.memory_limit_bytes;
 
     // Load everything first: a malformed file stops the run before any result is printed.
-    std::vector<test_case> all_cases;
-    std::size_t load_errors = 0;
-    for (const auto& file : collect_case_files(options.paths)) {
-        try {
-            auto cases = load_case_file(file);
-            for (auto& c : cases)
-                all_cases.push_back(std::move(c));
-        } catch (const input_error& e) {
-            print_error(e.what());
-            ++load_errors;
-        }
-    }
-    if (load_errors > 0) {
-        print_error(fmt::format("{} case file{} could not be loaded; nothing was run", load_errors,
-                                load_errors == 1 ? "" : "s"));
-        return code(exit_status::input_error);
-    }
+    auto all_cases = load_cases(collect_case_files(options.paths));
+    if (!all_cases) return code(exit_status::input_error);
 
-    std::vector<test_case> cases;
-    std::size_t position = 0;
-    for (auto& c : all_cases) {
-        if (!options.filter.empty() && fnmatch(options.filter.c_str(), c.name.c_str(), 0) != 0) {
-            continue;
-        }
-        if (position++ % shard->count == shard->index) cases.push_back(std::move(c));
-    }
+    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.filter, *shard);
     if (cases.empty()) print_note("no case matched");
 
     std::vector<std::optional<case_outcome>> outcomes(cases.size());
-    std::mutex mutex;
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
+    std::vector<case_outcome> finished(cases.size());
     progress_printer printer(cases, !options.json);
-    auto worker = [&] {
-        for (;;) {
-            if (stop.load()) return;
-            const std::size_t i = next.fetch_add(1);
-            if (i >= cases.size()) return;
-            case_outcome outcome = judge_case(cases[i], limits);
-            outcome.actual = nullptr;  // only verdicts are reported; outputs can be large
-            std::lock_guard lock(mutex);
-            if (outcome.status != case_status::passed && options.fail_fast) stop = true;
-            outcomes[i] = std::move(outcome);
+    run_cases(
+        cases.size(), options.jobs, options.fail_fast,
+        [&](std::size_t i) {
+            finished[i] = judge_case(cases[i], limits);
+            finished[i].actual = nullptr;  // only verdicts are reported; outputs can be large
+            return finished[i].status == case_status::passed;
+        },
+        [&](std::size_t i) {
+            outcomes[i] = std::move(finished[i]);
             printer.print_ready(outcomes);
-        }
-    };
-    unsigned jobs =
-        options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    jobs =
-        static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, cases.size())));
-    std::vector<std::thread> threads;
-    for (unsigned j = 1; j < jobs; ++j)
-        threads.emplace_back(worker);
-    worker();
-    for (auto& thread : threads)
-        thread.join();
+        });
 
     case_tally counts;
     std::size_t not_run = 0;

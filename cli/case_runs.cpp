@@ -1,0 +1,107 @@
+#include "cli/case_runs.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <string_view>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+
+namespace algojudge::cli {
+
+std::optional<std::vector<test_case>> load_cases(
+    const std::vector<std::filesystem::path>& files,
+    const std::vector<std::function<std::vector<test_case>()>>& extra) {
+    std::vector<test_case> all_cases;
+    std::size_t load_errors = 0;
+    auto take = [&](const std::function<std::vector<test_case>()>& load) {
+        try {
+            for (auto& c : load())
+                all_cases.push_back(std::move(c));
+        } catch (const input_error& e) {
+            print_error(e.what());
+            ++load_errors;
+        }
+    };
+    for (const auto& file : files)
+        take([&] { return load_case_file(file); });
+    for (const auto& load : extra)
+        take(load);
+    if (load_errors > 0) {
+        print_error(fmt::format("{} case file{} could not be loaded; nothing was run", load_errors,
+                                load_errors == 1 ? "" : "s"));
+        return std::nullopt;
+    }
+    return all_cases;
+}
+
+std::optional<shard_spec> parse_shard(const std::string& text) {
+    if (text.empty()) return shard_spec{};
+    const std::size_t slash = text.find('/');
+    if (slash == std::string::npos) return std::nullopt;
+    auto number = [](std::string_view digits) -> std::optional<std::size_t> {
+        if (digits.empty() || digits.size() > 9) return std::nullopt;
+        std::size_t value = 0;
+        for (char c : digits) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + static_cast<std::size_t>(c - '0');
+        }
+        return value;
+    };
+    auto index = number(std::string_view(text).substr(0, slash));
+    auto count = number(std::string_view(text).substr(slash + 1));
+    if (!index || !count || *count == 0 || *index >= *count) return std::nullopt;
+    return shard_spec{*index, *count};
+}
+
+std::vector<test_case> select_cases(std::vector<test_case> all, const std::string& filter,
+                                    const shard_spec& shard) {
+    std::vector<test_case> cases;
+    std::size_t position = 0;
+    for (auto& c : all) {
+        if (!filter.empty() && fnmatch(filter.c_str(), c.name.c_str(), 0) != 0) continue;
+        if (position++ % shard.count == shard.index) cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+std::size_t run_cases(std::size_t count, unsigned jobs, bool fail_fast,
+                      const std::function<bool(std::size_t)>& run_case,
+                      const std::function<void(std::size_t)>& finished) {
+    std::vector<char> done(count, 0);
+    std::size_t next_reported = 0;
+    std::size_t run = 0;
+    std::mutex mutex;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    auto worker = [&] {
+        for (;;) {
+            if (stop.load()) return;
+            const std::size_t i = next.fetch_add(1);
+            if (i >= count) return;
+            const bool passed = run_case(i);
+            std::lock_guard lock(mutex);
+            if (!passed && fail_fast) stop = true;
+            done[i] = 1;
+            ++run;
+            for (; next_reported < count && done[next_reported]; ++next_reported)
+                finished(next_reported);
+        }
+    };
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, count)));
+    std::vector<std::thread> threads;
+    for (unsigned j = 1; j < jobs; ++j)
+        threads.emplace_back(worker);
+    worker();
+    for (auto& thread : threads)
+        thread.join();
+    return count - run;
+}
+
+}  // namespace algojudge::cli

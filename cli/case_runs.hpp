@@ -1,0 +1,42 @@
+// Shared by verify and judge: choosing cases (--filter, --shard) and running them on --jobs
+// threads, each result handed over in case order as soon as it and all before it are done.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "judging/case_files.hpp"
+
+namespace algojudge::cli {
+
+// Every case of `files` (case files). A file that cannot be loaded is reported on stderr and the
+// rest are still read, so that all malformed files are named at once; then nullopt, after a
+// closing "N case files could not be loaded; nothing was run". `extra` loads cases from
+// elsewhere (judge's text folders) under the same rule.
+std::optional<std::vector<test_case>> load_cases(
+    const std::vector<std::filesystem::path>& files,
+    const std::vector<std::function<std::vector<test_case>()>>& extra = {});
+
+struct shard_spec {
+    std::size_t index = 0;
+    std::size_t count = 1;
+};
+
+// "K/N" with 0 <= K < N ("" is 0/1); nullopt when malformed.
+std::optional<shard_spec> parse_shard(const std::string& text);
+
+// The cases whose name matches `filter` (a glob; "" matches all), then every N-th from K.
+std::vector<test_case> select_cases(std::vector<test_case> all, const std::string& filter,
+                                    const shard_spec& shard);
+
+// Runs run_case(i) for every i below `count` on `jobs` threads (0: one per core), cases started in
+// order; run_case returns false on a failure, which with `fail_fast` stops starting cases.
+// finished(i) is called under a lock, in order of i. Returns how many cases were not run.
+std::size_t run_cases(std::size_t count, unsigned jobs, bool fail_fast,
+                      const std::function<bool(std::size_t)>& run_case,
+                      const std::function<void(std::size_t)>& finished);
+
+}  // namespace algojudge::cli
