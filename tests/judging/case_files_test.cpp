@@ -61,7 +61,7 @@ TEST_CASE("structural errors name the file, the case and the JSON path") {
           "cases.json: case 2 \"cases.json#2\": missing field \"input\"");
     CHECK(load_error(R"({"problem": "max-gap", "name": "x", "input": {}, "expect": 1})") ==
           "cases.json: case 1 \"x\": expect: unknown field (expected one of: problem, name, "
-          "input, expected, tolerance)");
+          "input, expected, tolerance, time_limit)");
     CHECK(load_error(R"({"problem": "maxgap", "input": {}})") ==
           "cases.json: case 1 \"cases.json\": problem: unknown problem \"maxgap\" (did you mean "
           "\"max-gap\"?)");
