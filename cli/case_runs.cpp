@@ -14,6 +14,15 @@
 
 namespace algojudge::cli {
 
+void add_case_run_options(CLI::App& command, case_run_options& options) {
+    command.add_flag("--json", options.json, "Print a JSON report instead of a table");
+    command.add_option("--junit", options.junit_file, "Also write a JUnit XML report to FILE");
+    command.add_option("--filter", options.filter, "Only cases whose name matches this glob");
+    command.add_flag("--fail-fast", options.fail_fast, "Stop starting cases after a failure");
+    command.add_option("--shard", options.shard,
+                       "K/N: run every N-th case starting at K (0 <= K < N)");
+}
+
 std::optional<std::vector<test_case>> load_cases(
     const std::vector<std::filesystem::path>& files,
     const std::vector<std::function<std::vector<test_case>()>>& extra) {

@@ -8,9 +8,23 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "judging/case_files.hpp"
 
 namespace algojudge::cli {
+
+// The options verify and judge share: how cases are chosen, run and reported.
+struct case_run_options {
+    bool json = false;
+    std::string junit_file;
+    std::string filter;
+    bool fail_fast = false;
+    std::string shard;  // "K/N", K from 0 to N-1
+};
+
+// Adds --json, --junit, --filter, --fail-fast and --shard to `command`.
+void add_case_run_options(CLI::App& command, case_run_options& options);
 
 // Every case of `files` (case files). A file that cannot be loaded is reported on stderr and the
 // rest are still read, so that all malformed files are named at once; then nullopt, after a

@@ -41,12 +41,7 @@ void setup_judge(CLI::App& app, int& status, const std::vector<std::string>& com
                     "Most stdout the program may write", "64M");
     judge->add_flag("--sandbox", options->sandbox,
                     "Run the program in bubblewrap: no network, read-only files but /tmp");
-    judge->add_flag("--json", options->json, "Print a JSON report instead of a table");
-    judge->add_option("--junit", options->junit_file, "Also write a JUnit XML report to FILE");
-    judge->add_option("--filter", options->filter, "Only cases whose name matches this glob");
-    judge->add_flag("--fail-fast", options->fail_fast, "Stop starting cases after a failure");
-    judge->add_option("--shard", options->shard,
-                      "K/N: run every N-th case starting at K (0 <= K < N)");
+    add_case_run_options(*judge, options->runs);
     judge->add_option("-j,--jobs", options->jobs, "Cases run in parallel (default 1)");
     judge->callback([options, &status] { status = judge_main(*options); });
 }
@@ -140,10 +135,10 @@ std::optional<std::vector<test_case>> load_judged_cases(std::vector<std::string>
 }  // namespace
 
 int judge_main(const judge_options& options) {
-    const auto shard = parse_shard(options.shard);
+    const auto shard = parse_shard(options.runs.shard);
     if (!shard) {
         throw usage_error(
-            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.shard));
+            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.runs.shard));
     }
     if (options.command.empty()) {
         throw usage_error("judge: no program to run: put it after --, e.g. `-- ./a.out`");
@@ -168,7 +163,7 @@ int judge_main(const judge_options& options) {
 
     auto all_cases = load_judged_cases(options.paths);
     if (!all_cases) return code(exit_status::input_error);
-    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.filter, *shard);
+    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.runs.filter, *shard);
     if (cases.empty()) print_note("no case matched");
     if (run_options.io == program_io::as_text) {
         for (const test_case& c : cases) {
@@ -190,7 +185,7 @@ int judge_main(const judge_options& options) {
     std::vector<std::optional<case_outcome>> outcomes(cases.size());
     case_tally counts;
     const std::size_t not_run = run_cases(
-        cases.size(), options.jobs, options.fail_fast,
+        cases.size(), options.jobs, options.runs.fail_fast,
         [&](std::size_t i) {
             try {
                 finished[i] = judge_program_case(cases[i], options.command, run_options);
@@ -206,7 +201,7 @@ int judge_main(const judge_options& options) {
             if (outcome.verdict == program_verdict::judge_error) {
                 print_error(cases[i].label() + ": " + outcome.message);
             }
-            if (!options.json) print_row(cases[i], outcome, name_width, colour_on);
+            if (!options.runs.json) print_row(cases[i], outcome, name_width, colour_on);
             std::fflush(stdout);
             case_outcome summary;
             summary.status = status_of(outcome.verdict);
@@ -223,13 +218,13 @@ int judge_main(const judge_options& options) {
         print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
                                not_run == 1 ? "" : "s"));
     }
-    if (!options.junit_file.empty()) {
-        std::ofstream out(options.junit_file, std::ios::binary);
+    if (!options.runs.junit_file.empty()) {
+        std::ofstream out(options.runs.junit_file, std::ios::binary);
         out << junit_report("algojudge judge", cases, outcomes, counts);
         out.close();
-        if (!out) throw output_error(options.junit_file + ": cannot write the JUnit report");
+        if (!out) throw output_error(options.runs.junit_file + ": cannot write the JUnit report");
     }
-    if (options.json) {
+    if (options.runs.json) {
         nlohmann::ordered_json report_cases = nlohmann::ordered_json::array();
         for (std::size_t i = 0; i < cases.size(); ++i) {
             if (outcomes[i]) report_cases.push_back(json_case(cases[i], finished[i]));

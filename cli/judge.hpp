@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/case_runs.hpp"
+
 namespace algojudge::cli {
 
 struct judge_options {
@@ -19,11 +21,7 @@ struct judge_options {
     std::uint64_t reference_memory_limit_bytes = std::uint64_t{1} << 30;
     std::uint64_t output_limit_bytes = std::uint64_t{64} << 20;
     bool sandbox = false;
-    bool json = false;
-    std::string junit_file;
-    std::string filter;
-    bool fail_fast = false;
-    std::string shard;
+    case_run_options runs;  // --json, --junit, --filter, --fail-fast, --shard
     unsigned jobs = 1;
 };
 

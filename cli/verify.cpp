@@ -20,12 +20,7 @@ void setup_verify(CLI::App& app, int& status) {
         ->required();
     command->add_option("-j,--jobs", options->jobs,
                         "Cases run in parallel (default: one per core)");
-    command->add_flag("--json", options->json, "Print a JSON report instead of a table");
-    command->add_option("--junit", options->junit_file, "Also write a JUnit XML report to FILE");
-    command->add_option("--filter", options->filter, "Only cases whose name matches this glob");
-    command->add_flag("--fail-fast", options->fail_fast, "Stop starting cases after a failure");
-    command->add_option("--shard", options->shard,
-                        "K/N: run every N-th case starting at K (0 <= K < N)");
+    add_case_run_options(*command, options->runs);
     add_memory_limit_option(*command, options->memory_limit_bytes);
     command->callback([options, &status] { status = verify_main(*options); });
 }
@@ -91,10 +86,10 @@ class progress_printer {
 }  // namespace
 
 int verify_main(const verify_options& options) {
-    const auto shard = parse_shard(options.shard);
+    const auto shard = parse_shard(options.runs.shard);
     if (!shard) {
         print_error(
-            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.shard));
+            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.runs.shard));
         return code(exit_status::input_error);
     }
     algojudge::solve_options limits;
@@ -104,14 +99,14 @@ int verify_main(const verify_options& options) {
     auto all_cases = load_cases(collect_case_files(options.paths));
     if (!all_cases) return code(exit_status::input_error);
 
-    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.filter, *shard);
+    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.runs.filter, *shard);
     if (cases.empty()) print_note("no case matched");
 
     std::vector<std::optional<case_outcome>> outcomes(cases.size());
     std::vector<case_outcome> finished(cases.size());
-    progress_printer printer(cases, !options.json);
+    progress_printer printer(cases, !options.runs.json);
     run_cases(
-        cases.size(), options.jobs, options.fail_fast,
+        cases.size(), options.jobs, options.runs.fail_fast,
         [&](std::size_t i) {
             finished[i] = judge_case(cases[i], limits);
             finished[i].actual = nullptr;  // only verdicts are reported; outputs can be large
@@ -136,16 +131,16 @@ int verify_main(const verify_options& options) {
         print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
                                not_run == 1 ? "" : "s"));
 
-    if (!options.junit_file.empty()) {
-        std::ofstream out(options.junit_file, std::ios::binary);
+    if (!options.runs.junit_file.empty()) {
+        std::ofstream out(options.runs.junit_file, std::ios::binary);
         out << junit_report("algojudge verify", cases, outcomes, counts);
         out.close();
         if (!out) {
-            print_error(fmt::format("{}: cannot write the JUnit report", options.junit_file));
+            print_error(fmt::format("{}: cannot write the JUnit report", options.runs.junit_file));
             return code(exit_status::input_error);
         }
     }
-    if (options.json) {
+    if (options.runs.json) {
         write_stdout(json_report(cases, outcomes, counts).dump(2) + "\n");
     } else {
         write_stdout(counts.summary() + "\n");
