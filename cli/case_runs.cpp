@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -111,6 +112,21 @@ std::size_t run_cases(std::size_t count, unsigned jobs, bool fail_fast,
     for (auto& thread : threads)
         thread.join();
     return count - run;
+}
+
+void finish_case_runs(const case_run_options& options, std::string_view suite,
+                      const std::vector<test_case>& cases,
+                      const std::vector<std::optional<case_outcome>>& outcomes,
+                      const case_tally& counts, std::size_t not_run) {
+    if (not_run > 0) {
+        print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
+                               not_run == 1 ? "" : "s"));
+    }
+    if (options.junit_file.empty()) return;
+    std::ofstream out(options.junit_file, std::ios::binary);
+    out << junit_report(suite, cases, outcomes, counts);
+    out.close();
+    if (!out) throw output_error(options.junit_file + ": cannot write the JUnit report");
 }
 
 }  // namespace algojudge::cli

@@ -6,11 +6,13 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "judging/case_files.hpp"
+#include "reports/case_report.hpp"
 
 namespace algojudge::cli {
 
@@ -52,5 +54,12 @@ std::vector<test_case> select_cases(std::vector<test_case> all, const std::strin
 std::size_t run_cases(std::size_t count, unsigned jobs, bool fail_fast,
                       const std::function<bool(std::size_t)>& run_case,
                       const std::function<void(std::size_t)>& finished);
+
+// After a run: notes the cases --fail-fast left out (`not_run`, all at the end since cases start
+// in order) and writes the JUnit report when --junit asked for one (output_error if it cannot).
+void finish_case_runs(const case_run_options& options, std::string_view suite,
+                      const std::vector<test_case>& cases,
+                      const std::vector<std::optional<case_outcome>>& outcomes,
+                      const case_tally& counts, std::size_t not_run);
 
 }  // namespace algojudge::cli

@@ -1,7 +1,6 @@
 #include "cli/judge.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string_view>
 
@@ -214,16 +213,7 @@ int judge_main(const judge_options& options) {
             counts.add(summary.status);
             outcomes[i] = std::move(summary);
         });
-    if (not_run > 0) {
-        print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
-                               not_run == 1 ? "" : "s"));
-    }
-    if (!options.runs.junit_file.empty()) {
-        std::ofstream out(options.runs.junit_file, std::ios::binary);
-        out << junit_report("algojudge judge", cases, outcomes, counts);
-        out.close();
-        if (!out) throw output_error(options.runs.junit_file + ": cannot write the JUnit report");
-    }
+    finish_case_runs(options.runs, "algojudge judge", cases, outcomes, counts, not_run);
     if (options.runs.json) {
         nlohmann::ordered_json report_cases = nlohmann::ordered_json::array();
         for (std::size_t i = 0; i < cases.size(); ++i) {

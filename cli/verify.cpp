@@ -1,6 +1,5 @@
 #include "cli/verify.hpp"
 
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -125,21 +124,7 @@ int verify_main(const verify_options& options) {
         else
             ++not_run;
     }
-    // Cases are started in order, so those not run (after --fail-fast) are all at the end and
-    // every finished one has been printed.
-    if (not_run > 0)
-        print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
-                               not_run == 1 ? "" : "s"));
-
-    if (!options.runs.junit_file.empty()) {
-        std::ofstream out(options.runs.junit_file, std::ios::binary);
-        out << junit_report("algojudge verify", cases, outcomes, counts);
-        out.close();
-        if (!out) {
-            print_error(fmt::format("{}: cannot write the JUnit report", options.runs.junit_file));
-            return code(exit_status::input_error);
-        }
-    }
+    finish_case_runs(options.runs, "algojudge verify", cases, outcomes, counts, not_run);
     if (options.runs.json) {
         write_stdout(json_report(cases, outcomes, counts).dump(2) + "\n");
     } else {
