@@ -20,7 +20,9 @@ void setup_judge(CLI::App& app, int& status, const std::vector<std::string>& com
     auto options = std::make_shared<judge_options>();
     options->command = command;
     CLI::App* judge =
-        app.add_subcommand("judge", "Run your program on cases under limits and check its answers");
+        app.add_subcommand("judge",
+                           "Run your program on cases under limits and check its answers:\n"
+                           "  algojudge judge [PROBLEM] PATH... [OPTIONS] -- COMMAND [ARGS...]");
     judge
         ->add_option("paths", options->paths,
                      "[PROBLEM] case files or folders; with PROBLEM, folders of NAME.in + "
