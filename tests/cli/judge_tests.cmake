@@ -124,3 +124,12 @@ else()
     add_test(NAME cli.judge.sandbox-skipped COMMAND ${CMAKE_COMMAND} -E echo
              "bwrap is not installed: judge --sandbox tests skipped")
 endif()
+
+# combination-sum: the program lists every combination, in its own order; against a truncated
+# expected list the count is checked and each listed one must be valid and listed once.
+algojudge_cli_test(NAME judge.combination-sum-truncated EXIT 0
+                   ARGS judge @DATA@/judge/combination-sum.json -- printf "2\\n3 2 2\\r\\n7"
+                   STDOUT "AC +truncated .*case" "AC +complete .*reference" "2 passed, 0 failed")
+algojudge_cli_test(NAME judge.combination-sum-duplicate EXIT 1
+                   ARGS judge @DATA@/judge/combination-sum.json -- printf "2\\n7\\n7\\n"
+                   STDOUT "WA +truncated .*1 listed more than once: \\[7\\]" "WA +complete")
