@@ -46,7 +46,8 @@ bool stdout_is_colour_terminal() {
     return isatty(STDOUT_FILENO) != 0;
 }
 
-void add_memory_limit_option(CLI::App& command, std::uint64_t& bytes) {
+void add_size_option(CLI::App& command, const std::string& name, std::uint64_t& bytes,
+                     const std::string& description, const std::string& default_text) {
     // The size is turned into its byte count before CLI11 stores it.
     const CLI::Validator to_bytes(
         [](std::string& text) {
@@ -58,10 +59,12 @@ void add_memory_limit_option(CLI::App& command, std::uint64_t& bytes) {
             return std::string();
         },
         "SIZE");
-    command
-        .add_option("--memory-limit", bytes, "Largest table a solver may allocate (e.g. 512M, 2G)")
-        ->transform(to_bytes)
-        ->default_str("1G");
+    command.add_option(name, bytes, description)->transform(to_bytes)->default_str(default_text);
+}
+
+void add_memory_limit_option(CLI::App& command, std::uint64_t& bytes) {
+    add_size_option(command, "--memory-limit", bytes,
+                    "Largest table a solver may allocate (e.g. 512M, 2G)", "1G");
 }
 
 }  // namespace algojudge::cli

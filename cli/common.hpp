@@ -44,5 +44,8 @@ bool stdout_is_colour_terminal();
 // Adds `--memory-limit SIZE` (default 1G) to `command`, stored as bytes in `bytes`; a malformed
 // size is a usage error when the command line is parsed.
 void add_memory_limit_option(CLI::App& command, std::uint64_t& bytes);
+// Adds an option `name` taking a SIZE ("512M", "2G"), stored as bytes, shown with `default_text`.
+void add_size_option(CLI::App& command, const std::string& name, std::uint64_t& bytes,
+                     const std::string& description, const std::string& default_text);
 
 }  // namespace algojudge::cli

@@ -1,11 +1,15 @@
-// `algojudge list [--json]`: the problems, one line each, with their input fields.
+// `algojudge list [PROBLEM] [--json]`: the problems, one line each, with their input fields;
+// with PROBLEM, that problem's JSON input and its plain-text formats for judge.
 #pragma once
+
+#include <string>
 
 #include <CLI/CLI.hpp>
 
 namespace algojudge::cli {
 
 struct list_options {
+    std::string problem;  // empty: all of them
     bool json = false;
 };
 

@@ -8,6 +8,7 @@
 #include "cli/ap.hpp"
 #include "cli/common.hpp"
 #include "cli/help.hpp"
+#include "cli/judge.hpp"
 #include "cli/list.hpp"
 #include "cli/run.hpp"
 #include "cli/verify.hpp"
@@ -15,6 +16,8 @@
 
 int main(int argc, char** argv) {
     using namespace algojudge::cli;
+    // judge's COMMAND follows `--`; CLI11 would take it for more paths.
+    const std::vector<std::string> judged_command = split_judged_command(argc, argv);
     CLI::App app{"algojudge: algorithm toolkit and judge", "algojudge"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "algojudge 0.1.0");
@@ -22,6 +25,7 @@ int main(int argc, char** argv) {
     setup_list(app, status);
     setup_run(app, status);
     setup_verify(app, status);
+    setup_judge(app, status, judged_command);
     setup_ap(app, status);
     setup_help(app, status);
     // Every command's errors end here: the user's as exit status 2, algojudge's own as 3, each

@@ -1,16 +1,11 @@
 #include "cli/verify.hpp"
 
-#include <fnmatch.h>
-
-#include <atomic>
 #include <fstream>
 #include <memory>
-#include <mutex>
-#include <system_error>
-#include <thread>
 
 #include <fmt/format.h>
 
+#include "cli/case_runs.hpp"
 #include "cli/common.hpp"
 #include "judging/run_case.hpp"
 #include "reports/case_report.hpp"
@@ -33,45 +28,12 @@ void setup_verify(CLI::App& app, int& status) {
                            : fmt::format("expected a positive number of jobs, got \"{}\"", text);
             },
             "N"));
-    command->add_flag("--json", options->json, "Print a JSON report instead of a table");
-    command->add_option("--junit", options->junit_file, "Also write a JUnit XML report to FILE");
-    command->add_option("--filter", options->filter, "Only cases whose name matches this glob");
-    command->add_flag("--fail-fast", options->fail_fast, "Stop starting cases after a failure");
-    command->add_option("--shard", options->shard,
-                        "K/N: run every N-th case starting at K (0 <= K < N)");
+    add_case_run_options(*command, options->runs);
     add_memory_limit_option(*command, options->memory_limit_bytes);
     command->callback([options, &status] { status = verify_main(*options); });
 }
 
 namespace {
-
-// --jobs is capped at this many threads per core, or min_jobs_cap when that is more.
-constexpr std::size_t max_jobs_per_core = 4;
-constexpr std::size_t min_jobs_cap = 16;
-
-struct shard_spec {
-    std::size_t index = 0;
-    std::size_t count = 1;
-};
-
-std::optional<shard_spec> parse_shard(const std::string& text) {
-    if (text.empty()) return shard_spec{};
-    const std::size_t slash = text.find('/');
-    if (slash == std::string::npos) return std::nullopt;
-    auto number = [](std::string_view digits) -> std::optional<std::size_t> {
-        if (digits.empty() || digits.size() > 9) return std::nullopt;
-        std::size_t value = 0;
-        for (char c : digits) {
-            if (c < '0' || c > '9') return std::nullopt;
-            value = value * 10 + static_cast<std::size_t>(c - '0');
-        }
-        return value;
-    };
-    auto index = number(std::string_view(text).substr(0, slash));
-    auto count = number(std::string_view(text).substr(slash + 1));
-    if (!index || !count || *count == 0 || *index >= *count) return std::nullopt;
-    return shard_spec{*index, *count};
-}
 
 exit_status status_of(const case_tally& counts) {
     if (counts.errors > 0) return exit_status::input_error;
@@ -118,7 +80,7 @@ class progress_printer {
         if (outcome.status != case_status::passed)
             line += "  " + printable(outcome.message);
         else if (!outcome.checked)
-            line += "  " + paint(outcome.message, colour::dim, colour_);
+            line += "  " + paint(printable(outcome.message), colour::dim, colour_);
         write_stdout(line + "\n");
     }
 
@@ -132,107 +94,38 @@ class progress_printer {
 }  // namespace
 
 int verify_main(const verify_options& options) {
-    const auto shard = parse_shard(options.shard);
+    const auto shard = parse_shard(options.runs.shard);
     if (!shard) {
         print_error(
-            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.shard));
+            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.runs.shard));
         return code(exit_status::input_error);
     }
     algojudge::solve_options limits;
     limits.memory_limit_bytes = options.memory_limit_bytes;
 
     // Load everything first: a malformed file stops the run before any result is printed.
-    std::vector<test_case> all_cases;
-    std::size_t load_errors = 0;
-    for (const auto& file : collect_case_files(options.paths)) {
-        try {
-            auto cases = load_case_file(file, options.memory_limit_bytes);
-            for (auto& c : cases)
-                all_cases.push_back(std::move(c));
-        } catch (const input_error& e) {
-            print_error(e.what());
-            ++load_errors;
-        }
-    }
-    if (load_errors > 0) {
-        // One line per problem: the count only when there are several.
-        if (load_errors > 1) {
-            print_note(
-                fmt::format("{} case files could not be loaded; nothing was run", load_errors));
-        }
-        return code(exit_status::input_error);
-    }
+    auto all_cases = load_cases(collect_case_files(options.paths), options.memory_limit_bytes);
+    if (!all_cases) return code(exit_status::input_error);
 
-    std::vector<test_case> cases;
-    std::size_t position = 0;
-    for (auto& c : all_cases) {
-        if (!options.filter.empty() && fnmatch(options.filter.c_str(), c.name.c_str(), 0) != 0) {
-            continue;
-        }
-        if (position++ % shard->count == shard->index) cases.push_back(std::move(c));
-    }
-    if (cases.empty()) {
-        // A CI job over the wrong folder or a mistyped filter must not pass by accident.
-        if (all_cases.empty()) {
-            print_error("no case found under the paths given; nothing was run");
-        } else {
-            print_error(fmt::format("no case matched {}; nothing was run",
-                                    !options.filter.empty() && !options.shard.empty()
-                                        ? "--filter and --shard"
-                                    : !options.filter.empty() ? "--filter"
-                                                              : "--shard"));
-        }
-        return code(exit_status::input_error);
-    }
-
-    // The report file is opened before any case runs: a path that cannot be written fails
-    // now, not after every case.
-    std::ofstream junit_out;
-    if (!options.junit_file.empty()) {
-        junit_out.open(options.junit_file, std::ios::binary | std::ios::trunc);
-        if (junit_out) junit_out << junit_declaration << std::flush;
-        if (!junit_out) {
-            print_error(
-                fmt::format("{}: cannot open the JUnit report for writing", options.junit_file));
-            return code(exit_status::input_error);
-        }
-    }
+    const std::size_t loaded = all_cases->size();
+    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.runs.filter, *shard);
+    if (!check_selection(cases, loaded, options.runs)) return code(exit_status::input_error);
+    std::ofstream junit = open_junit(options.runs);
 
     std::vector<std::optional<case_outcome>> outcomes(cases.size());
-    std::mutex mutex;
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    progress_printer printer(cases, !options.json);
-    auto worker = [&] {
-        for (;;) {
-            if (stop.load()) return;
-            const std::size_t i = next.fetch_add(1);
-            if (i >= cases.size()) return;
-            case_outcome outcome = judge_case(cases[i], limits);
-            outcome.actual = nullptr;  // only verdicts are reported; outputs can be large
-            std::lock_guard lock(mutex);
-            if (outcome.status != case_status::passed && options.fail_fast) stop = true;
-            outcomes[i] = std::move(outcome);
+    std::vector<case_outcome> finished(cases.size());
+    progress_printer printer(cases, !options.runs.json);
+    run_cases(
+        cases.size(), options.jobs, options.runs.fail_fast,
+        [&](std::size_t i) {
+            finished[i] = judge_case(cases[i], limits);
+            finished[i].actual = nullptr;  // only verdicts are reported; outputs can be large
+            return finished[i].status == case_status::passed;
+        },
+        [&](std::size_t i) {
+            outcomes[i] = std::move(finished[i]);
             printer.print_ready(outcomes);
-        }
-    };
-    // Never more threads than cases, nor than a few per core: more only cost memory.
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    unsigned jobs = options.jobs != 0 ? options.jobs : cores;
-    jobs = static_cast<unsigned>(
-        std::min<std::size_t>({jobs, std::max<std::size_t>(1, cases.size()),
-                               std::max<std::size_t>(max_jobs_per_core * cores, min_jobs_cap)}));
-    std::vector<std::thread> threads;
-    for (unsigned j = 1; j < jobs; ++j) {
-        try {
-            threads.emplace_back(worker);
-        } catch (const std::system_error&) {
-            break;  // the system refuses more threads: go on with those running
-        }
-    }
-    worker();
-    for (auto& thread : threads)
-        thread.join();
+        });
 
     case_tally counts;
     std::size_t not_run = 0;
@@ -242,22 +135,8 @@ int verify_main(const verify_options& options) {
         else
             ++not_run;
     }
-    // Cases are started in order, so those not run (after --fail-fast) are all at the end and
-    // every finished one has been printed.
-    if (not_run > 0)
-        print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
-                               not_run == 1 ? "" : "s"));
-
-    if (!options.junit_file.empty()) {
-        std::ofstream& out = junit_out;
-        out << junit_report("algojudge verify", cases, outcomes, counts);
-        out.close();
-        if (!out) {
-            print_error(fmt::format("{}: cannot write the JUnit report", options.junit_file));
-            return code(exit_status::input_error);
-        }
-    }
-    if (options.json) {
+    finish_case_runs(options.runs, "algojudge verify", cases, outcomes, counts, not_run, junit);
+    if (options.runs.json) {
         // File names that are not UTF-8 get U+FFFD rather than an exception from the writer.
         write_stdout(json_report(cases, outcomes, counts)
                          .dump(2, ' ', false, json::error_handler_t::replace) +

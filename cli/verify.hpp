@@ -8,16 +8,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/case_runs.hpp"
+
 namespace algojudge::cli {
 
 struct verify_options {
     std::vector<std::string> paths;
-    unsigned jobs = 0;  // 0: one per core
-    bool json = false;
-    std::string junit_file;
-    std::string filter;
-    bool fail_fast = false;
-    std::string shard;                                          // "K/N", K from 0 to N-1
+    unsigned jobs = 0;      // 0: one per core
+    case_run_options runs;  // --json, --junit, --filter, --fail-fast, --shard
     std::uint64_t memory_limit_bytes = std::uint64_t{1} << 30;  // --memory-limit, default 1G
 };
 

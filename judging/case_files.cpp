@@ -31,7 +31,8 @@ test_case make_case(const json& object, const std::string& file, std::size_t num
     try {
         require_object(object, "case");
         if (const json* name = optional_field(object, "name")) c.name = read_string(*name, "name");
-        reject_unknown_fields(object, "", {"problem", "name", "input", "expected", "tolerance"});
+        reject_unknown_fields(object, "",
+                              {"problem", "name", "input", "expected", "tolerance", "time_limit"});
         const std::string& problem_name =
             read_string(require_field(object, "", "problem"), "problem");
         c.solver = &problem_named(problem_name, "problem");
@@ -40,6 +41,14 @@ test_case make_case(const json& object, const std::string& file, std::size_t num
         if (const json* expected = optional_field(object, "expected", false)) {
             c.expected = *expected;
             c.has_expected = true;
+        }
+        if (const json* time_limit = optional_field(object, "time_limit")) {
+            const double seconds = read_double(*time_limit, "time_limit", 0);
+            if (seconds <= 0 || seconds > 86400) {
+                throw_expected("time_limit", "a number of seconds above 0, at most 86400",
+                               *time_limit);
+            }
+            c.time_limit = seconds;
         }
         if (const json* tolerance = optional_field(object, "tolerance")) {
             if (!c.solver->takes_tolerance) {

@@ -1,10 +1,12 @@
-// Description: case files. A case is {"problem", "name"?, "input", "expected"?, "tolerance"?};
+// Description: case files. A case is {"problem", "name"?, "input", "expected"?, "tolerance"?,
+// "time_limit"? (judge's CPU limit for this case, seconds > 0)};
 // a file holds one case, an array of cases, or (.jsonl) one case per line. Unknown top-level
 // keys are errors. Format reference: docs/case-format.md.
 // Status: tested in tests/judging/case_files_test.cpp.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,7 +25,8 @@ struct test_case {
     json input;
     json expected;  // null when the case has none
     bool has_expected = false;
-    json tolerance;  // null when absent
+    json tolerance;                    // null when absent
+    std::optional<double> time_limit;  // seconds of CPU for judge; nullopt: --time-limit
 
     // `cases.json: case 3 "big"`: the prefix of every message about this case.
     std::string label() const;

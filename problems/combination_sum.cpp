@@ -422,59 +422,76 @@ check_result check_combination_sum(const check_args& args) {
     if (count != expected.count) {
         problems.push_back(fmt::format("count: expected {}, got {}", expected.count, count));
     }
-    if (expected.has_combinations) {
-        const json* truncated = optional_field(args.actual, "truncated");
+    // A complete expected list is compared as a set. A truncated one (by its limit) cannot be:
+    // the program may list other combinations, or all of them. Then, as for combinations given
+    // beside a count_only answer, each listed one must be valid and listed once.
+    const bool complete = expected.has_combinations && !expected.truncated;
+    const json* combinations = optional_field(args.actual, "combinations");
+    const json* truncated = optional_field(args.actual, "truncated");
+    if (complete) {
         if (truncated == nullptr || !truncated->is_boolean()) {
             problems.push_back("truncated: missing or not true/false");
-        } else if (truncated->get<bool>() != expected.truncated) {
-            problems.push_back(fmt::format("truncated: expected {}, got {}", expected.truncated,
-                                           truncated->get<bool>()));
+        } else if (truncated->get<bool>()) {
+            problems.push_back("truncated: expected false, got true");
         }
-        const json* combinations = optional_field(args.actual, "combinations");
-        if (combinations == nullptr || !combinations->is_array()) {
-            problems.push_back("combinations: missing or not an array");
-            return check_result::wrong(fmt::format("{}", fmt::join(problems, "; ")));
+    } else if (truncated != nullptr && !truncated->is_boolean()) {
+        problems.push_back("truncated: not true/false");
+    }
+    if (combinations == nullptr && !expected.has_combinations) {
+        if (problems.empty()) return check_result::accept();
+        return check_result::wrong(fmt::format("{}", fmt::join(problems, "; ")));
+    }
+    if (combinations == nullptr || !combinations->is_array()) {
+        problems.push_back("combinations: missing or not an array");
+        return check_result::wrong(fmt::format("{}", fmt::join(problems, "; ")));
+    }
+    std::vector<std::string> invalid;
+    std::map<combination, std::size_t> seen;
+    for (std::size_t i = 0; i < combinations->size(); ++i) {
+        const std::string path = json_path("combinations", i);
+        std::string why;
+        const auto values = read_combination((*combinations)[i], why);
+        if (values) why = allowed.problem_with(*values);
+        if (!why.empty()) {
+            invalid.push_back(fmt::format("{} {}{}", path, values ? show(*values) + " " : "", why));
+            continue;
         }
-        std::vector<std::string> invalid;
-        std::map<combination, std::size_t> seen;
-        for (std::size_t i = 0; i < combinations->size(); ++i) {
-            const std::string path = json_path("combinations", i);
-            std::string why;
-            const auto values = read_combination((*combinations)[i], why);
-            if (values) why = allowed.problem_with(*values);
-            if (!why.empty()) {
-                invalid.push_back(
-                    fmt::format("{} {}{}", path, values ? show(*values) + " " : "", why));
-                continue;
-            }
-            ++seen[*values];
-        }
-        std::vector<combination> missing;
-        std::vector<combination> extra;
+        ++seen[*values];
+    }
+    std::vector<combination> missing;
+    std::vector<combination> extra;
+    if (complete) {
         for (const auto& [values, times] : expected.combinations) {
             if (seen.find(values) == seen.end()) missing.push_back(values);
         }
-        for (const auto& [values, times] : seen) {
-            const auto found = expected.combinations.find(values);
-            const std::size_t allowed_times = found == expected.combinations.end() ? 0 : 1;
-            for (std::size_t t = allowed_times; t < times; ++t)
-                extra.push_back(values);
-        }
-        if (!invalid.empty()) {
-            problems.push_back(fmt::format(
-                "{} invalid: {}{}", invalid.size(), invalid.front(),
-                invalid.size() > 1 ? fmt::format(" (and {} more)", invalid.size() - 1) : ""));
-        }
-        if (!missing.empty()) {
-            problems.push_back(fmt::format("{} missing: {}", missing.size(), first_few(missing)));
-        }
-        if (!extra.empty()) {
-            problems.push_back(fmt::format("{} extra: {}", extra.size(), first_few(extra)));
-        }
-        if (!invalid.empty() || !missing.empty() || !extra.empty()) {
-            problems.push_back(fmt::format("expected {} combinations, got {}", expected.listed,
-                                           combinations->size()));
-        }
+    }
+    for (const auto& [values, times] : seen) {
+        const bool expected_one = !complete || expected.combinations.count(values) > 0;
+        for (std::size_t t = expected_one ? 1 : 0; t < times; ++t)
+            extra.push_back(values);
+    }
+    if (!invalid.empty()) {
+        problems.push_back(fmt::format(
+            "{} invalid: {}{}", invalid.size(), invalid.front(),
+            invalid.size() > 1 ? fmt::format(" (and {} more)", invalid.size() - 1) : ""));
+    }
+    if (!missing.empty()) {
+        problems.push_back(fmt::format("{} missing: {}", missing.size(), first_few(missing)));
+    }
+    if (!extra.empty()) {
+        problems.push_back(fmt::format("{} {}: {}", extra.size(),
+                                       complete ? "extra" : "listed more than once",
+                                       first_few(extra)));
+    }
+    if (complete && (!invalid.empty() || !missing.empty() || !extra.empty())) {
+        problems.push_back(
+            fmt::format("expected {} combinations, got {}", expected.listed, combinations->size()));
+    }
+    // A partial list that says it is complete must hold `count` combinations.
+    if (!complete && problems.empty() && truncated != nullptr && !truncated->get<bool>() &&
+        std::to_string(combinations->size()) != count) {
+        problems.push_back(fmt::format("truncated is false, but {} of {} combinations are listed",
+                                       combinations->size(), count));
     }
     if (problems.empty()) return check_result::accept();
     return check_result::wrong(fmt::format("{}", fmt::join(problems, "; ")));

@@ -19,6 +19,8 @@ json solve_combination_sum(const json& input, const solve_options& options);
 // The same output as solve_combination_sum, written directly as compact JSON text: rendering
 // millions of combinations through json values costs far more than finding them.
 std::string solve_combination_sum_text(const json& input, const solve_options& options);
+extern const text_io
+    combination_sum_text;  // the plain text of judge's --io text (combination_sum_text.cpp)
 check_result check_combination_sum(const check_args& args);
 
 }  // namespace algojudge

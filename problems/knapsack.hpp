@@ -15,6 +15,7 @@ inline constexpr json_field knapsack_fields[] = {
     {"fill", {}, true}};
 
 json solve_knapsack(const json& input, const solve_options& options);
+extern const text_io knapsack_text;  // the plain text of judge's --io text (knapsack_text.cpp)
 check_result check_knapsack(const check_args& args);
 
 }  // namespace algojudge

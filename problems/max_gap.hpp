@@ -11,6 +11,7 @@ namespace algojudge {
 inline constexpr json_field max_gap_fields[] = {{"nums", "[int64]"}};
 
 json solve_max_gap(const json& input, const solve_options& options);
+extern const text_io max_gap_text;  // the plain text of judge's --io text (max_gap_text.cpp)
 check_result check_max_gap(const check_args& args);
 
 }  // namespace algojudge

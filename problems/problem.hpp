@@ -52,6 +52,21 @@ struct check_args {
     const json& tolerance;
 };
 
+// A problem's plain-text I/O, for judge's --io text (formats in docs/judge.md). Parsers throw
+// text_format_error (support/text_tokens.hpp) with the line and column of what cannot be read.
+struct text_io {
+    std::string_view input_format;   // for `algojudge list PROBLEM`
+    std::string_view output_format;  // likewise
+    // A (validated) input object as the program's stdin text.
+    std::string (*render_input)(const json& input);
+    // A .in file's text as the input object (to be validated by solve/check).
+    json (*parse_input)(std::string_view text);
+    // A program's stdout (or an .ans file) as the problem's output object, for the checker.
+    json (*parse_output)(std::string_view text, const json& input);
+    // An output object (an expected answer) as text.
+    std::string (*render_output)(const json& output);
+};
+
 struct problem {
     std::string_view name;                     // "max-gap"
     std::string_view summary;                  // one line for `algojudge list`
@@ -63,6 +78,8 @@ struct problem {
     // Optional: the same output as `solve`, rendered directly as compact JSON text, for problems
     // whose outputs are too large to build as json values quickly (`run` uses it when set).
     std::string (*solve_text)(const json& input, const solve_options& options) = nullptr;
+    // Optional: the plain-text I/O; null when the problem is JSON-only (average-precision).
+    const text_io* text = nullptr;
     // Whether a case may give a "tolerance": only problems with inexact (floating) results.
     bool takes_tolerance = false;
 };

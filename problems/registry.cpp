@@ -19,14 +19,14 @@ namespace {
 // One row per problem, as ninja's kTools[] and git's commands[]. Add a problem here.
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
-     max_gap_fields, solve_max_gap, check_max_gap},
+     max_gap_fields, solve_max_gap, check_max_gap, nullptr, &max_gap_text},
     {"combination-sum", "multisets of candidates adding up to a target, listed and counted exactly",
      combination_sum_fields, solve_combination_sum, check_combination_sum,
-     solve_combination_sum_text},
+     solve_combination_sum_text, &combination_sum_text},
     {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
-     knapsack_fields, solve_knapsack, check_knapsack},
+     knapsack_fields, solve_knapsack, check_knapsack, nullptr, &knapsack_text},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
-     ap_json_fields, solve_average_precision, check_average_precision, nullptr, true},
+     ap_json_fields, solve_average_precision, check_average_precision, nullptr, nullptr, true},
 };
 
 }  // namespace

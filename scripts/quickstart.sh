@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libfmt-dev libcli11-dev doctest-dev nlohmann-json3-dev
-          libbenchmark-dev libgmp-dev libsimdjson-dev libpugixml-dev libxml2-utils)
+          libbenchmark-dev libgmp-dev libsimdjson-dev libpugixml-dev libxml2-utils
+          bubblewrap)  # bubblewrap: judge --sandbox
 
 install_missing() {
     local missing=()

@@ -61,7 +61,7 @@ TEST_CASE("structural errors name the file, the case and the JSON path") {
           "cases.json: case 2 \"cases.json#2\": missing field \"input\"");
     CHECK(load_error(R"({"problem": "max-gap", "name": "x", "input": {}, "expect": 1})") ==
           "cases.json: case 1 \"x\": expect: unknown field (expected one of: problem, name, "
-          "input, expected, tolerance)");
+          "input, expected, tolerance, time_limit)");
     CHECK(load_error(R"({"problem": "maxgap", "input": {}})") ==
           "cases.json: case 1 \"cases.json\": problem: unknown problem \"maxgap\" (did you mean "
           "\"max-gap\"?)");
@@ -102,4 +102,19 @@ TEST_CASE("a tolerance is refused for problems with exact results") {
                                       name + "\" has exact results: no tolerance applies");
     }
     CHECK(load_error(R"({"problem": "average-precision", "input": {}, "tolerance": {}})").empty());
+}
+
+TEST_CASE("a case may carry judge's time_limit, a positive number of seconds") {
+    auto cases = parse_case_text(
+        R"({"problem": "max-gap", "input": {"nums": [1]}, "time_limit": 0.5})", "t.json", false);
+    REQUIRE(cases.size() == 1);
+    REQUIRE(cases[0].time_limit);
+    CHECK(*cases[0].time_limit == 0.5);
+    CHECK(!parse_case_text(R"({"problem": "max-gap", "input": {"nums": [1]}})", "t.json", false)[0]
+               .time_limit);
+    CHECK(load_error(R"({"problem": "max-gap", "input": {"nums": []}, "time_limit": 0})") ==
+          "cases.json: case 1 \"cases.json\": time_limit: expected a number of seconds above 0, "
+          "at most 86400, got 0");
+    CHECK(load_error(R"({"problem": "max-gap", "input": {"nums": []}, "time_limit": "1s"})")
+              .find("time_limit: expected") != std::string::npos);
 }

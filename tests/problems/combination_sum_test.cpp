@@ -285,3 +285,36 @@ TEST_CASE("combination-sum checker: a malformed expected answer is the case file
     CHECK(bad(R"({"count": 2, "truncated": "no", "combinations": []})") ==
           "expected.truncated: expected true or false, got \"no\"");
 }
+
+TEST_CASE("combination-sum checker: a truncated expected list checks the count and each listed") {
+    const json input = {
+        {"candidates", {10, 1, 2, 7, 6, 1, 5}}, {"target", 8}, {"reuse", false}, {"limit", 2}};
+    const json expected = solve(input);
+    REQUIRE(expected["truncated"] == true);
+    // All four, in another order, without a truncated flag: what a text-mode program prints.
+    const json all = json::parse(R"({"count": 4, "combinations": [[2,6],[1,7],[1,2,5],[1,1,6]]})");
+    CHECK(check(input, expected, all).outcome == verdict::accepted);
+    const json other_two =
+        json::parse(R"({"count": 4, "truncated": true, "combinations": [[2,6],[1,7]]})");
+    CHECK(check(input, expected, other_two).outcome == verdict::accepted);
+    CHECK(check(input, expected, json::parse(R"({"count": 4, "combinations": [[2,6],[6,2]]})"))
+              .message == "1 listed more than once: [2,6]");
+    CHECK(check(input, expected, json::parse(R"({"count": 4, "combinations": [[2,5]]})")).message ==
+          "1 invalid: combinations[0] [2,5] sums to 7, not the target 8");
+    CHECK(check(input, expected,
+                json::parse(R"({"count": 4, "truncated": false, "combinations": [[2,6]]})"))
+              .message == "truncated is false, but 1 of 4 combinations are listed");
+    CHECK(check(input, expected, json::parse(R"({"count": 3, "combinations": [[2,6]]})")).message ==
+          "count: expected 4, got 3");
+}
+
+TEST_CASE("combination-sum checker: combinations beside a count_only answer are checked") {
+    const json input = {
+        {"candidates", {2, 3, 6, 7}}, {"target", 7}, {"reuse", true}, {"count_only", true}};
+    const json expected = solve(input);
+    CHECK(check(input, expected, json::parse(R"({"count": 2})")).outcome == verdict::accepted);
+    CHECK(check(input, expected, json::parse(R"({"count": 2, "combinations": [[7],[2,2,3]]})"))
+              .outcome == verdict::accepted);
+    CHECK(check(input, expected, json::parse(R"({"count": 2, "combinations": [[7],[2,3]]})"))
+              .message == "1 invalid: combinations[1] [2,3] sums to 5, not the target 7");
+}

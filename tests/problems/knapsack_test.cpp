@@ -147,7 +147,14 @@ TEST_CASE("knapsack checker") {
     CHECK(verdict_of(R"({"best_value": 90, "total_weight": 9,
                         "chosen": [{"item": 1, "count": 1}, {"item": 2, "count": 1}]})")
               .message == "total_weight: expected 7 (the weight of chosen), got 9");
-    CHECK(verdict_of(R"({"best_value": 90})").message == "chosen: missing or not an array");
+    // The certificate is optional; when given, it is checked.
+    CHECK(verdict_of(R"({"best_value": 90})").outcome == algojudge::verdict::accepted);
+    CHECK(verdict_of(
+              R"({"best_value": 90, "chosen": [{"item": 1, "count": 1}, {"item": 2, "count": 1}]})")
+              .outcome == algojudge::verdict::accepted);
+    CHECK(verdict_of(R"({"best_value": 90, "total_weight": 7})").message ==
+          "chosen: missing, but total_weight is given");
+    CHECK(verdict_of(R"({"best_value": 90, "chosen": 3})").message == "chosen: not an array");
     CHECK(verdict_of(R"({"best_value": null, "total_weight": 0, "chosen": []})").message ==
           "best_value: expected 90, got null");
     SUBCASE("exact fill") {

@@ -90,6 +90,10 @@ TEST_CASE("check_max_gap: accepts any valid pair of neighbours") {
                 R"({"max_gap": 18446744073709551615,
                     "between": [-9223372036854775808, 9223372036854775807]})")
               .outcome == verdict::accepted);
+    // The neighbours are an optional certificate (judge's programs may print the gap alone).
+    CHECK(check(input, R"({"max_gap": 4})", R"({"max_gap": 4})").outcome == verdict::accepted);
+    CHECK(check(input, R"({"max_gap": 4})", R"({"max_gap": 4, "between": null})").outcome ==
+          verdict::wrong_answer);
 }
 
 TEST_CASE("check_max_gap: wrong answers say what differs") {

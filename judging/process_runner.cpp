@@ -1,0 +1,647 @@
+#include "judging/process_runner.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+
+extern char** environ;
+
+namespace algojudge {
+
+namespace detail {
+
+using clock = std::chrono::steady_clock;
+
+// Closes its descriptor on scope exit; -1 means none.
+class unique_fd {
+  public:
+    explicit unique_fd(int fd = -1) : fd_(fd) {}
+    ~unique_fd() { reset(); }
+    unique_fd(const unique_fd&) = delete;
+    unique_fd& operator=(const unique_fd&) = delete;
+    int get() const { return fd_; }
+    void reset() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+
+  private:
+    int fd_;
+};
+
+[[noreturn]] void fail(const std::string& what) {
+    throw process_error(what + ": " + std::strerror(errno));
+}
+
+// A pipe whose both ends are close-on-exec; the child's end is dup2'ed to 0, 1 or 2.
+struct pipe_pair {
+    unique_fd read_end, write_end;
+};
+
+pipe_pair make_pipe() {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) fail("pipe2");
+    return {unique_fd(fds[0]), unique_fd(fds[1])};
+}
+
+void set_nonblocking(int fd) {
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) fail("fcntl");
+}
+
+bool is_executable_file(const std::string& path) {
+    struct stat info;
+    return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+           ::access(path.c_str(), X_OK) == 0;
+}
+
+// execvp's search: a name with a '/' is a path; otherwise each PATH entry in turn.
+std::optional<std::string> resolve_command(const std::string& name) {
+    if (name.find('/') != std::string::npos) {
+        if (is_executable_file(name)) return name;
+        return std::nullopt;
+    }
+    const char* path_variable = std::getenv("PATH");
+    const std::string path = path_variable ? path_variable : "/usr/local/bin:/usr/bin:/bin";
+    for (std::size_t start = 0;;) {
+        const std::size_t end = std::min(path.find(':', start), path.size());
+        // An empty entry means the current folder, as for execvp.
+        const std::string candidate =
+            (end > start ? path.substr(start, end - start) : std::string(".")) + "/" + name;
+        if (is_executable_file(candidate)) return candidate;
+        if (end == path.size()) return std::nullopt;
+        start = end + 1;
+    }
+}
+
+// The command wrapped in bwrap: everything read-only but a private /tmp, fresh /dev and
+// /proc, no network (only a loopback of its own), its own PID namespace, killed when we die.
+// Files in the private /tmp live in memory but are no one's RSS: its size is capped at the
+// memory limit. The program is named by its absolute path; one under /tmp (an a.out compiled
+// there) is bound read-only into the private /tmp so that it can still be run.
+std::vector<std::string> sandbox_command(const std::vector<std::string>& argv,
+                                         std::uint64_t tmp_bytes) {
+    // clang-format off
+    std::vector<std::string> command = {
+        "bwrap",
+        "--ro-bind", "/", "/",
+        "--dev", "/dev",
+        "--proc", "/proc",
+        "--size", std::to_string(tmp_bytes), "--tmpfs", "/tmp",
+        "--unshare-net",
+        "--unshare-pid",
+        "--die-with-parent"};
+    // clang-format on
+    std::string program = argv[0];
+    if (const std::optional<std::string> found = resolve_command(argv[0])) {
+        std::error_code error;
+        const std::filesystem::path absolute = std::filesystem::canonical(*found, error);
+        if (!error) program = absolute.string();
+    }
+    if (program.starts_with("/tmp/")) {
+        command.insert(command.end(), {"--ro-bind", program, program});
+    }
+    command.push_back("--");
+    command.push_back(program);
+    command.insert(command.end(), argv.begin() + 1, argv.end());
+    return command;
+}
+
+// Orphaned grandchildren come to us, so they can be killed with the group and reaped.
+void become_subreaper() {
+    static std::once_flag once;
+    std::call_once(once, [] { ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); });
+}
+
+int pidfd_open(pid_t pid) {
+    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+}
+
+// SIGPIPE blocked in this thread while we feed stdin: a program that closes its stdin early
+// gives EPIPE, not a dead judge. Restores the mask and drops a SIGPIPE we caused.
+class sigpipe_guard {
+  public:
+    sigpipe_guard() {
+        sigset_t pipe_only;
+        sigemptyset(&pipe_only);
+        sigaddset(&pipe_only, SIGPIPE);
+        sigset_t pending;
+        sigpending(&pending);
+        was_pending_ = sigismember(&pending, SIGPIPE) == 1;
+        pthread_sigmask(SIG_BLOCK, &pipe_only, &old_mask_);
+    }
+    ~sigpipe_guard() {
+        sigset_t pending;
+        sigpending(&pending);
+        if (!was_pending_ && sigismember(&pending, SIGPIPE) == 1) {
+            sigset_t pipe_only;
+            sigemptyset(&pipe_only);
+            sigaddset(&pipe_only, SIGPIPE);
+            const timespec zero{0, 0};
+            sigtimedwait(&pipe_only, nullptr, &zero);
+        }
+        pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr);
+    }
+    sigpipe_guard(const sigpipe_guard&) = delete;
+    sigpipe_guard& operator=(const sigpipe_guard&) = delete;
+
+  private:
+    sigset_t old_mask_;
+    bool was_pending_ = false;
+};
+
+// Spawns argv in a new session with the three pipes as stdin, stdout, stderr and nothing else
+// open. posix_spawn uses clone(CLONE_VM | CLONE_VFORK): no copy of a big judge's page tables.
+pid_t spawn(const std::vector<std::string>& argv, int stdin_fd, int stdout_fd, int stderr_fd) {
+    std::vector<char*> c_argv;
+    c_argv.reserve(argv.size() + 1);
+    for (const std::string& arg : argv)
+        c_argv.push_back(const_cast<char*>(arg.c_str()));
+    c_argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
+    posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
+    posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t no_signals, all_signals;
+    sigemptyset(&no_signals);
+    sigfillset(&all_signals);
+    posix_spawnattr_setsigmask(&attributes, &no_signals);      // undo our SIGPIPE block
+    posix_spawnattr_setsigdefault(&attributes, &all_signals);  // no inherited SIG_IGN
+    posix_spawnattr_setflags(&attributes,
+                             POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+    pid_t pid = -1;
+    const int error =
+        ::posix_spawnp(&pid, c_argv[0], &actions, &attributes, c_argv.data(), environ);
+    posix_spawnattr_destroy(&attributes);
+    posix_spawn_file_actions_destroy(&actions);
+    if (error != 0) {
+        throw process_error(argv[0] + ": cannot run: " + std::strerror(error));
+    }
+    return pid;
+}
+
+// RLIMIT_CPU as a backstop in case polling is starved; no core files. Set right after the
+// spawn (posix_spawn cannot set limits), long before a program could use a second of CPU.
+void set_child_limits(pid_t pid, double cpu_seconds) {
+    const auto soft = static_cast<rlim_t>(std::ceil(cpu_seconds)) + 1;
+    const rlimit cpu{soft, soft + 1};
+    ::prlimit(pid, RLIMIT_CPU, &cpu, nullptr);
+    const rlimit no_core{0, 0};
+    ::prlimit(pid, RLIMIT_CORE, &no_core, nullptr);
+}
+
+struct group_sample {
+    std::uint64_t resident_bytes = 0;
+    double cpu_seconds = 0;  // of live members and the children they reaped
+};
+
+// What /proc/<pid>/stat says of one process.
+struct process_stat {
+    pid_t pgrp = 0;
+    double cpu_seconds = 0;  // utime + stime + cutime + cstime
+    std::uint64_t resident_bytes = 0;
+};
+
+// Reads /proc/<pid>/stat; nullopt when the process is gone (or not yet visible).
+std::optional<process_stat> read_process_stat(pid_t pid) {
+    static const double ticks_per_second = static_cast<double>(::sysconf(_SC_CLK_TCK));
+    static const auto page_bytes = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    char path[32];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    char text[1024];
+    const ssize_t size = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    if (size <= 0) return std::nullopt;
+    text[size] = '\0';
+    // The command name may hold spaces and parentheses: fields start after the last ')'.
+    const char* fields = std::strrchr(text, ')');
+    if (!fields) return std::nullopt;
+    // Fields from 3: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt
+    // utime stime cutime cstime priority nice threads itrealvalue starttime vsize rss.
+    int pgrp;
+    unsigned long long utime, stime, rss;
+    long long cutime, cstime;
+    if (std::sscanf(fields + 1,
+                    " %*c %*d %d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu %lld %lld %*d %*d "
+                    "%*d %*d %*u %*u %llu",
+                    &pgrp, &utime, &stime, &cutime, &cstime, &rss) != 6) {
+        return std::nullopt;
+    }
+    const auto ticks = utime + stime + static_cast<unsigned long long>(cutime + cstime);
+    return process_stat{static_cast<pid_t>(pgrp), static_cast<double>(ticks) / ticks_per_second,
+                        rss * page_bytes};
+}
+
+// The last pid the kernel handed out, from /proc/loadavg ("0.1 0.2 0.3 1/80 12345").
+std::optional<long> last_pid() {
+    const int fd = ::open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    char text[128];
+    const ssize_t size = ::read(fd, text, sizeof text - 1);
+    ::close(fd);
+    if (size <= 0) return std::nullopt;
+    text[size] = '\0';
+    const char* last_space = std::strrchr(text, ' ');
+    if (!last_space) return std::nullopt;
+    return std::strtol(last_space + 1, nullptr, 10);
+}
+
+// Follows the members of one process group. /proc has no index by group (and this kernel
+// lacks /proc/<pid>/task/<tid>/children), and scanning all of /proc every few milliseconds
+// costs the judge a fifth of a core. But a new member is a new process, and pids are handed
+// out in increasing order, the leader's first: so each sample reads the stat of the known
+// members and of the pids handed out since the last sample (the last one is in
+// /proc/loadavg). All of /proc is scanned only when pids wrapped or jumped, and once a second
+// as a safety net.
+class group_watch {
+  public:
+    explicit group_watch(pid_t leader) : pgid_(leader), last_pid_(leader), members_{leader} {}
+
+    group_sample sample() {
+        find_new_members();
+        group_sample sample;
+        std::erase_if(members_, [&](pid_t pid) {
+            const std::optional<process_stat> stat = read_process_stat(pid);
+            if (!stat || stat->pgrp != pgid_) return true;  // gone, or left the group
+            sample.resident_bytes += stat->resident_bytes;
+            sample.cpu_seconds += stat->cpu_seconds;
+            return false;
+        });
+        return sample;
+    }
+
+  private:
+    static constexpr long max_pid_range = 512;         // beyond that a full scan is cheaper
+    static constexpr int samples_per_full_scan = 200;  // 1 s at the default 5 ms
+    static constexpr int unseen_retries = 8;
+
+    struct unseen_pid {
+        pid_t pid;
+        int retries_left;
+    };
+
+    void find_new_members() {
+        const std::optional<long> newest = last_pid();
+        if (!newest || samples_since_full_scan_ >= samples_per_full_scan || *newest < last_pid_ ||
+            *newest - last_pid_ > max_pid_range) {
+            if (newest) last_pid_ = *newest;
+            full_scan();
+            return;
+        }
+        ++samples_since_full_scan_;
+        // A pid handed out while its process is still being forked is not in /proc yet:
+        // look at it again at the next few samples.
+        std::vector<unseen_pid> still_unseen;
+        for (const unseen_pid& unseen : unseen_) {
+            if (!consider(unseen.pid) && unseen.retries_left > 0) {
+                still_unseen.push_back({unseen.pid, unseen.retries_left - 1});
+            }
+        }
+        for (long pid = last_pid_ + 1; pid <= *newest; ++pid) {
+            if (!consider(static_cast<pid_t>(pid))) {
+                still_unseen.push_back({static_cast<pid_t>(pid), unseen_retries});
+            }
+        }
+        unseen_ = std::move(still_unseen);
+        last_pid_ = *newest;
+    }
+
+    // Adds pid when it is in the group; false when /proc does not show it.
+    bool consider(pid_t pid) {
+        const std::optional<process_stat> stat = read_process_stat(pid);
+        if (!stat) return false;
+        if (stat->pgrp == pgid_ &&
+            std::find(members_.begin(), members_.end(), pid) == members_.end()) {
+            members_.push_back(pid);
+        }
+        return true;
+    }
+
+    void full_scan() {
+        samples_since_full_scan_ = 0;
+        unseen_.clear();
+        members_.clear();
+        DIR* proc = ::opendir("/proc");
+        if (!proc) return;
+        while (const dirent* entry = ::readdir(proc)) {
+            if (entry->d_name[0] < '1' || entry->d_name[0] > '9') continue;
+            const auto pid = static_cast<pid_t>(std::strtol(entry->d_name, nullptr, 10));
+            const std::optional<process_stat> stat = read_process_stat(pid);
+            if (stat && stat->pgrp == pgid_) members_.push_back(pid);
+        }
+        ::closedir(proc);
+    }
+
+    pid_t pgid_;
+    long last_pid_;
+    int samples_since_full_scan_ = 0;
+    std::vector<pid_t> members_;
+    std::vector<unseen_pid> unseen_;
+};
+
+double seconds(const timeval& time) {
+    return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) * 1e-6;
+}
+
+timespec to_timespec(clock::duration duration) {
+    const auto nanoseconds = std::max<long long>(
+        0, std::chrono::duration_cast<std::chrono::nanoseconds>(duration).count());
+    return {static_cast<time_t>(nanoseconds / 1'000'000'000),
+            static_cast<long>(nanoseconds % 1'000'000'000)};
+}
+
+// Keeps the last `keep` bytes of a stream without moving them on every read.
+void append_tail(std::string& tail, const char* data, std::size_t size, std::size_t keep) {
+    tail.append(data, size);
+    if (tail.size() > 2 * keep + 65536) tail.erase(0, tail.size() - keep);
+}
+
+}  // namespace detail
+
+std::string_view limit_name(limit_kind kind) {
+    switch (kind) {
+        case limit_kind::none:
+            return "none";
+        case limit_kind::cpu_time:
+            return "cpu_time";
+        case limit_kind::wall_time:
+            return "wall_time";
+        case limit_kind::memory:
+            return "memory";
+        case limit_kind::output:
+            return "output";
+    }
+    return "none";
+}
+
+std::string signal_name(int signal) {
+    const char* abbreviation = ::sigabbrev_np(signal);
+    if (abbreviation) return std::string("SIG") + abbreviation;
+    return "signal " + std::to_string(signal);
+}
+
+std::optional<std::string> check_command_runnable(const std::vector<std::string>& argv,
+                                                  bool sandbox) {
+    if (argv.empty() || argv[0].empty()) return "no command given";
+    if (sandbox && !detail::resolve_command("bwrap")) {
+        return "--sandbox needs bubblewrap: bwrap is not on PATH (Debian package bubblewrap)";
+    }
+    const std::string& name = argv[0];
+    if (detail::resolve_command(name)) return std::nullopt;
+    if (name.find('/') == std::string::npos) return name + ": command not found on PATH";
+    struct stat info;
+    if (::stat(name.c_str(), &info) != 0) return name + ": " + std::strerror(errno);
+    if (!S_ISREG(info.st_mode)) return name + ": not a regular file";
+    return name + ": not executable";
+}
+
+std::optional<std::string> check_sandbox_usable() {
+    if (auto error = check_command_runnable({"true"}, true)) return error;
+    run_limits limits;
+    limits.cpu_seconds = 5;
+    limits.wall_seconds = 10;
+    const run_result result = run_process({"true"}, "", limits, true);
+    if (result.exit_code == 0) return std::nullopt;
+    std::string reason = result.stderr_tail;
+    while (!reason.empty() && (reason.back() == '\n' || reason.back() == '\r'))
+        reason.pop_back();
+    if (reason.empty()) {
+        reason = result.signal
+                     ? "bwrap killed by " + signal_name(*result.signal)
+                     : "bwrap exited with " + std::to_string(result.exit_code.value_or(-1));
+    }
+    return reason;
+}
+
+run_result run_process(const std::vector<std::string>& argv, std::string_view input,
+                       const run_limits& limits, bool sandbox) {
+    using namespace detail;
+    if (argv.empty()) throw process_error("no command given");
+    become_subreaper();
+    const std::vector<std::string> command =
+        sandbox ? sandbox_command(argv, limits.memory_bytes) : argv;
+
+    pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
+    sigpipe_guard sigpipe_blocked;
+    const clock::time_point start = clock::now();
+    const pid_t pid = spawn(command, in.read_end.get(), out.write_end.get(), err.write_end.get());
+    const pid_t pgid = pid;  // setsid made it the leader of its session and group
+    set_child_limits(pid, limits.cpu_seconds);
+    unique_fd pidfd(pidfd_open(pid));
+    in.read_end.reset();
+    out.write_end.reset();
+    err.write_end.reset();
+    set_nonblocking(in.write_end.get());
+    set_nonblocking(out.read_end.get());
+    set_nonblocking(err.read_end.get());
+    if (input.empty()) in.write_end.reset();
+
+    run_result result;
+    bool killed = false;
+    const auto kill_group = [&](limit_kind reason) {
+        if (!killed) ::kill(-pgid, SIGKILL);
+        killed = true;
+        if (result.stopped_by == limit_kind::none) result.stopped_by = reason;
+    };
+
+    const auto to_duration = [](double seconds_value) {
+        return std::chrono::duration_cast<clock::duration>(
+            std::chrono::duration<double>(seconds_value));
+    };
+    const clock::time_point deadline = start + to_duration(limits.wall_seconds);
+    const clock::duration base_interval = to_duration(limits.poll_interval_seconds);
+    const clock::duration fast_interval = std::min(base_interval, to_duration(0.001));
+    clock::time_point next_sample = start + base_interval;
+    std::uint64_t sampled_peak = 0;
+    group_watch watch(pgid);
+    std::size_t input_written = 0;
+    char buffer[65536];
+
+    // Reads what a pipe has; returns false at end of file.
+    const auto drain = [&](unique_fd& fd, bool is_stdout) {
+        for (;;) {
+            const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
+            if (got > 0) {
+                const auto size = static_cast<std::size_t>(got);
+                if (is_stdout) {
+                    const std::size_t room =
+                        static_cast<std::size_t>(limits.output_bytes) - result.stdout_bytes.size();
+                    result.stdout_bytes.append(buffer, std::min(size, room));
+                    if (size > room) {
+                        kill_group(limit_kind::output);
+                        fd.reset();
+                        return false;
+                    }
+                } else {
+                    append_tail(result.stderr_tail, buffer, size, limits.stderr_keep_bytes);
+                }
+                if (size < sizeof buffer) return true;
+                continue;
+            }
+            if (got < 0 && errno == EINTR) continue;
+            if (got < 0 && errno == EAGAIN) return true;
+            fd.reset();  // end of file, or an error we cannot recover from
+            return false;
+        }
+    };
+
+    // Without pidfds (kernels before 5.3) the leader's exit is seen at the next sample.
+    const auto leader_is_zombie = [&] {
+        siginfo_t info{};
+        return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+               info.si_pid == pid;
+    };
+    int poll_errno = 0;
+
+    // Phase 1: until the leader exits (its pidfd turns readable) or a limit is hit.
+    bool leader_exited = false;
+    while (!leader_exited && !killed) {
+        clock::time_point now = clock::now();
+        if (now >= deadline) {
+            kill_group(limit_kind::wall_time);
+            break;
+        }
+        if (now >= next_sample) {
+            const group_sample sample = watch.sample();
+            sampled_peak = std::max(sampled_peak, sample.resident_bytes);
+            if (sample.cpu_seconds > limits.cpu_seconds) {
+                kill_group(limit_kind::cpu_time);
+                break;
+            }
+            if (sample.resident_bytes > limits.memory_bytes) {
+                kill_group(limit_kind::memory);
+                break;
+            }
+            // Near the memory limit, sample faster: the overshoot is what one interval allows.
+            const bool near_limit = 2 * sample.resident_bytes > limits.memory_bytes;
+            next_sample = now + (near_limit ? fast_interval : base_interval);
+        }
+        // The pidfd first; each pipe still open after it (`absent` marks a closed one).
+        constexpr nfds_t absent = 4;
+        pollfd fds[absent];
+        nfds_t count = 0;
+        fds[count++] = {pidfd.get(), POLLIN, 0};
+        const nfds_t out_index = out.read_end.get() >= 0 ? count : absent;
+        if (out_index != absent) fds[count++] = {out.read_end.get(), POLLIN, 0};
+        const nfds_t err_index = err.read_end.get() >= 0 ? count : absent;
+        if (err_index != absent) fds[count++] = {err.read_end.get(), POLLIN, 0};
+        const nfds_t in_index = in.write_end.get() >= 0 ? count : absent;
+        if (in_index != absent) fds[count++] = {in.write_end.get(), POLLOUT, 0};
+        const timespec timeout = to_timespec(std::min(next_sample, deadline) - now);
+        const int ready = ::ppoll(fds, count, &timeout, nullptr);
+        if (ready < 0 && errno != EINTR) {
+            poll_errno = errno;  // reported once the group is killed and reaped
+            break;
+        }
+        if (ready <= 0) {
+            if (pidfd.get() < 0) leader_exited = leader_is_zombie();
+            continue;
+        }
+        if (in_index != absent && fds[in_index].revents != 0) {
+            const ssize_t put = ::write(in.write_end.get(), input.data() + input_written,
+                                        input.size() - input_written);
+            if (put > 0) input_written += static_cast<std::size_t>(put);
+            if ((put < 0 && errno != EAGAIN && errno != EINTR) || input_written == input.size()) {
+                in.write_end.reset();  // all fed, or the program closed its stdin (EPIPE)
+            }
+        }
+        if (out_index != absent && fds[out_index].revents != 0) drain(out.read_end, true);
+        if (err_index != absent && fds[err_index].revents != 0) drain(err.read_end, false);
+        if (pidfd.get() >= 0 ? fds[0].revents != 0 : leader_is_zombie()) leader_exited = true;
+    }
+
+    // Phase 2: the leader is gone or a limit was hit. Kill the whole group while the leader is
+    // still an unreaped zombie (its pid, the group id, cannot be reused until we reap it).
+    ::kill(-pgid, SIGKILL);
+    in.write_end.reset();
+    // Output written before the end still counts. Every writer is dead now, so end of file
+    // comes at once; a process that escaped the group could hold a pipe, hence the grace.
+    const clock::time_point drain_deadline = clock::now() + std::chrono::seconds(1);
+    while (out.read_end.get() >= 0 || err.read_end.get() >= 0) {
+        pollfd fds[2];
+        nfds_t count = 0;
+        if (out.read_end.get() >= 0) fds[count++] = {out.read_end.get(), POLLIN, 0};
+        if (err.read_end.get() >= 0) fds[count++] = {err.read_end.get(), POLLIN, 0};
+        const clock::time_point now = clock::now();
+        if (now >= drain_deadline) break;
+        const timespec timeout = to_timespec(drain_deadline - now);
+        const int ready = ::ppoll(fds, count, &timeout, nullptr);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) break;
+        if (out.read_end.get() >= 0 && fds[0].revents != 0) drain(out.read_end, true);
+        if (err.read_end.get() >= 0 && fds[count - 1].revents != 0) drain(err.read_end, false);
+    }
+
+    // Reap the leader with its rusage, then every other member (orphans came to us).
+    int status = 0;
+    rusage usage{};
+    while (::wait4(pid, &status, 0, &usage) < 0) {
+        if (errno != EINTR) fail("wait4");
+    }
+    result.wall_seconds = std::chrono::duration<double>(clock::now() - start).count();
+    double cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+    std::uint64_t reaped_peak = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+    for (;;) {
+        int member_status;
+        rusage member_usage{};
+        if (::wait4(-pgid, &member_status, 0, &member_usage) < 0) {
+            if (errno == EINTR) continue;
+            break;  // ECHILD: none left
+        }
+        cpu += seconds(member_usage.ru_utime) + seconds(member_usage.ru_stime);
+        reaped_peak =
+            std::max(reaped_peak, static_cast<std::uint64_t>(member_usage.ru_maxrss) * 1024);
+    }
+    if (poll_errno != 0) {
+        errno = poll_errno;
+        fail("ppoll");
+    }
+    result.cpu_seconds = cpu;
+    result.peak_memory_bytes = std::max(sampled_peak, reaped_peak);
+    if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+
+    // A program may pass a limit between two samples and finish; rusage has the last word.
+    // Only a program the runner did not stop for another reason gets these verdicts.
+    if (result.stopped_by == limit_kind::none) {
+        if (result.cpu_seconds > limits.cpu_seconds) {
+            result.stopped_by = limit_kind::cpu_time;
+        } else if (result.peak_memory_bytes > limits.memory_bytes) {
+            result.stopped_by = limit_kind::memory;
+        } else if (result.signal == SIGXCPU) {
+            result.stopped_by = limit_kind::cpu_time;  // the RLIMIT_CPU backstop fired
+        }
+    }
+    if (result.stderr_tail.size() > limits.stderr_keep_bytes) {
+        result.stderr_tail.erase(0, result.stderr_tail.size() - limits.stderr_keep_bytes);
+    }
+    return result;
+}
+
+}  // namespace algojudge

@@ -1,0 +1,314 @@
+#include "judging/process_runner.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "tests/scratch_dir.hpp"
+
+using algojudge::check_command_runnable;
+using algojudge::check_sandbox_usable;
+using algojudge::limit_kind;
+using algojudge::run_limits;
+using algojudge::run_process;
+using algojudge::run_result;
+using algojudge::signal_name;
+
+namespace {
+
+std::string program(const std::string& name) {
+    return std::string(ALGOJUDGE_TEST_PROGRAMS_DIR) + "/" + name;
+}
+
+// Short limits: every program here either finishes at once or is meant to be stopped. The
+// wall limit is loose so that on a loaded machine the CPU limit still fires first.
+run_limits quick_limits() {
+    run_limits limits;
+    limits.cpu_seconds = 0.3;
+    limits.wall_seconds = 10.0;
+    limits.memory_bytes = 64u << 20;
+    limits.output_bytes = 1u << 20;
+    limits.stderr_keep_bytes = 64;
+    return limits;
+}
+
+run_result run(const std::vector<std::string>& argv, const std::string& input = "",
+               const run_limits& limits = quick_limits()) {
+    return run_process(argv, input, limits, false);
+}
+
+}  // namespace
+
+TEST_CASE("empty input, then a program that copies stdin") {
+    const run_result empty = run({program("echo_stdin")});
+    CHECK(empty.exit_code == 0);
+    CHECK(!empty.signal);
+    CHECK(empty.stdout_bytes.empty());
+    CHECK(empty.stopped_by == limit_kind::none);
+
+    // Larger than a pipe buffer both ways: feeding and reading must interleave.
+    std::string input;
+    for (int i = 0; i < 200000; ++i)
+        input += std::to_string(i) + '\n';
+    run_limits limits = quick_limits();
+    limits.output_bytes = 2 * input.size();
+    const run_result copied = run({program("echo_stdin")}, input, limits);
+    CHECK(copied.exit_code == 0);
+    CHECK(copied.stdout_bytes.size() == input.size());
+    CHECK((copied.stdout_bytes == input));
+    CHECK(copied.stopped_by == limit_kind::none);
+    CHECK(copied.peak_memory_bytes > 0);
+}
+
+TEST_CASE("argv[0] is found on PATH and arguments are passed") {
+    const run_result result = run({"sh", "-c", "printf '%s' \"$0-$1\"", "a", "b"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.stdout_bytes == "a-b");
+}
+
+TEST_CASE("stdin is the case input only, never the terminal") {
+    const run_result result = run({"sh", "-c", "test -t 0 || echo not-a-terminal; cat"}, "x");
+    CHECK(result.stdout_bytes == "not-a-terminal\nx");
+}
+
+TEST_CASE("a program that ignores its stdin still runs to the end") {
+    const std::string big(1 << 20, 'z');  // more than the pipe holds: the write gets EPIPE
+    const run_result result = run({program("exit_code"), "0"}, big);
+    CHECK(result.exit_code == 0);
+    CHECK(result.stopped_by == limit_kind::none);
+}
+
+TEST_CASE("exit code and signal") {
+    const run_result three = run({program("exit_code"), "3"});
+    CHECK(three.exit_code == 3);
+    CHECK(!three.signal);
+    CHECK(three.stopped_by == limit_kind::none);
+
+    const run_result segfault = run({program("segfault")});
+    CHECK(!segfault.exit_code);
+    REQUIRE(segfault.signal);
+    CHECK(signal_name(*segfault.signal) == "SIGSEGV");
+    CHECK(segfault.stopped_by == limit_kind::none);
+}
+
+TEST_CASE("signal names") {
+    CHECK(signal_name(SIGSEGV) == "SIGSEGV");
+    CHECK(signal_name(SIGABRT) == "SIGABRT");
+    CHECK(signal_name(SIGKILL) == "SIGKILL");
+    CHECK(signal_name(0).find("signal") == 0);
+}
+
+TEST_CASE("an endless loop is stopped by the CPU limit") {
+    const run_result result = run({program("spin")});
+    CHECK(result.stopped_by == limit_kind::cpu_time);
+    CHECK(result.signal == SIGKILL);
+    CHECK(result.cpu_seconds > 0.3);
+}
+
+TEST_CASE("CPU time of children counts") {
+    // The shell waits for two spinning children; each alone stays under the limit.
+    run_limits limits = quick_limits();
+    const std::string spin = program("spin");
+    const run_result result = run({"sh", "-c", "\"$0\" & \"$0\" & wait", spin}, "", limits);
+    CHECK(result.stopped_by == limit_kind::cpu_time);
+}
+
+TEST_CASE("a sleeping program is stopped by the wall-clock limit") {
+    run_limits limits = quick_limits();
+    limits.wall_seconds = 0.3;
+    const run_result result = run({program("sleep_forever")}, "", limits);
+    CHECK(result.stopped_by == limit_kind::wall_time);
+    CHECK(result.signal == SIGKILL);
+    CHECK(result.cpu_seconds < limits.cpu_seconds);
+}
+
+TEST_CASE("a grandchild that outlives its parent is killed and reaped") {
+    const algojudge::testing::scratch_dir scratch;
+    const std::string pid_file = (scratch / "grandchild.pid").string();
+    const run_result result = run({program("orphan"), pid_file});
+    CHECK(result.exit_code == 0);
+    CHECK(result.stopped_by == limit_kind::none);
+    std::ifstream file(pid_file);
+    int grandchild = 0;
+    file >> grandchild;
+    REQUIRE(grandchild > 0);
+    // Gone, not even a zombie: kill(pid, 0) would succeed on an unreaped one.
+    CHECK(::kill(grandchild, 0) == -1);
+    CHECK(errno == ESRCH);
+}
+
+TEST_CASE("sh -c 'sleep 100 & sleep 100' leaves no process behind") {
+    const algojudge::testing::scratch_dir scratch;
+    const std::string pid_file = (scratch / "sleepers").string();
+    run_limits limits = quick_limits();
+    limits.wall_seconds = 0.3;
+    const run_result result =
+        run({"sh", "-c", "sleep 100 & echo $! > \"$0\"; sleep 100", pid_file}, "", limits);
+    CHECK(result.stopped_by == limit_kind::wall_time);
+    std::ifstream file(pid_file);
+    int background = 0;
+    file >> background;
+    REQUIRE(background > 0);
+    CHECK(::kill(background, 0) == -1);
+    CHECK(errno == ESRCH);
+}
+
+TEST_CASE("a program that keeps allocating is stopped by the memory limit") {
+    const run_result result = run({program("grab_memory"), "4096"});
+    CHECK(result.stopped_by == limit_kind::memory);
+    CHECK(result.signal == SIGKILL);
+    CHECK(result.stdout_bytes.find("done") == std::string::npos);
+    CHECK(result.peak_memory_bytes > quick_limits().memory_bytes);
+    MESSAGE("peak resident memory seen at the kill: ", result.peak_memory_bytes >> 20,
+            " MiB for a 64 MiB limit");
+}
+
+TEST_CASE("resident memory of the whole group counts") {
+    // Two children holding 40 MiB each: neither alone passes the 64 MiB limit, both do.
+    const run_result result =
+        run({"sh", "-c", "\"$0\" 40 hold & \"$0\" 40 hold & wait", program("grab_memory")});
+    CHECK(result.stopped_by == limit_kind::memory);
+}
+
+TEST_CASE("a program just under the memory limit is not stopped") {
+    const run_result result = run({program("grab_memory"), "16"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.stopped_by == limit_kind::none);
+    CHECK(result.stdout_bytes == "done\n");
+    CHECK(result.peak_memory_bytes >= (16u << 20));
+}
+
+TEST_CASE("untouched address space reservations are not counted") {
+    const run_result result = run({program("reserve_untouched")});
+    CHECK(result.exit_code == 0);
+    CHECK(result.stopped_by == limit_kind::none);
+    CHECK(result.stdout_bytes == "done\n");
+    CHECK(result.peak_memory_bytes < quick_limits().memory_bytes);
+}
+
+TEST_CASE("a sanitized program's shadow memory reservation is not counted") {
+    // This test binary itself: in the ALGOJUDGE_SANITIZE build, ASan maps terabytes of shadow.
+    run_limits limits = quick_limits();
+    limits.memory_bytes = 256u << 20;
+    limits.cpu_seconds = 5;
+    limits.wall_seconds = 10;
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+    const run_result result = run({self, "--version"}, "", limits);
+    CHECK(result.exit_code == 0);
+    CHECK(result.stopped_by == limit_kind::none);
+    CHECK(result.stdout_bytes.find("doctest") != std::string::npos);
+}
+
+TEST_CASE("endless output is stopped by the output limit") {
+    const run_result result = run({program("endless_output")});
+    CHECK(result.stopped_by == limit_kind::output);
+    CHECK(result.signal == SIGKILL);
+    CHECK(result.stdout_bytes.size() == quick_limits().output_bytes);
+}
+
+TEST_CASE("only the tail of stderr is kept") {
+    const run_result result = run({program("stderr_lines"), "100000"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.stderr_tail.size() == quick_limits().stderr_keep_bytes);
+    CHECK(result.stderr_tail.ends_with("line 99999\nline 100000\n"));
+}
+
+TEST_CASE("a command that cannot run is reported before running") {
+    CHECK(check_command_runnable({program("echo_stdin")}, false) == std::nullopt);
+    CHECK(check_command_runnable({"sh"}, false) == std::nullopt);
+    CHECK(check_command_runnable({}, false).has_value());
+
+    const auto missing = check_command_runnable({"algojudge-no-such-command"}, false);
+    REQUIRE(missing);
+    CHECK(missing->find("not found") != std::string::npos);
+
+    const auto no_file = check_command_runnable({program("no_such_program")}, false);
+    REQUIRE(no_file);
+    CHECK(no_file->find("No such file") != std::string::npos);
+
+    const auto not_executable =
+        check_command_runnable({std::string(ALGOJUDGE_TEST_PROGRAMS_DIR) + "/CMakeFiles"}, false);
+    CHECK(not_executable.has_value());
+
+    CHECK_THROWS_AS(run({"algojudge-no-such-command"}), algojudge::process_error);
+}
+
+namespace {
+
+// A listening socket on 127.0.0.1; the probe's connect succeeds outside the sandbox only.
+class loopback_listener {
+  public:
+    loopback_listener() {
+        fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t size = sizeof address;
+        ::bind(fd_, reinterpret_cast<sockaddr*>(&address), size);
+        ::listen(fd_, 4);
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size);
+        port_ = ntohs(address.sin_port);
+    }
+    ~loopback_listener() { ::close(fd_); }
+    loopback_listener(const loopback_listener&) = delete;
+    loopback_listener& operator=(const loopback_listener&) = delete;
+    int port() const { return port_; }
+
+  private:
+    int fd_ = -1;
+    int port_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("the probe can do everything without the sandbox") {
+    const loopback_listener listener;
+    const std::string outside = program("sandbox_probe.out");
+    const run_result result =
+        run({program("sandbox_probe"), std::to_string(listener.port()), outside});
+    CHECK(result.exit_code == 0);
+    CHECK(result.stdout_bytes == "connect=ok\nwrite_outside=ok\nwrite_tmp=ok\n");
+}
+
+TEST_CASE("--sandbox denies network and writes outside /tmp") {
+    if (const auto unusable = check_sandbox_usable()) {
+        MESSAGE("skipped: the bwrap sandbox cannot run here: ", *unusable);
+        return;
+    }
+    const loopback_listener listener;
+    const std::string outside = program("sandbox_probe.out");
+    const run_result result =
+        run_process({program("sandbox_probe"), std::to_string(listener.port()), outside}, "",
+                    quick_limits(), true);
+    CHECK(result.exit_code == 0);
+    CHECK(result.stdout_bytes == "connect=denied\nwrite_outside=denied\nwrite_tmp=ok\n");
+
+    // A program compiled into /tmp is still found behind the private /tmp.
+    const algojudge::testing::scratch_dir scratch;
+    const std::filesystem::path copy = scratch / "echo_stdin";
+    std::filesystem::copy_file(program("echo_stdin"), copy);
+    const run_result echoed = run_process({copy.string()}, "hello", quick_limits(), true);
+    CHECK(echoed.exit_code == 0);
+    CHECK(echoed.stdout_bytes == "hello");
+
+    // The private /tmp is memory: it holds no more than the memory limit.
+    const run_result filled =
+        run_process({"sh", "-c", "head -c 100000000 /dev/zero > /tmp/fill || echo full"}, "",
+                    quick_limits(), true);
+    CHECK(filled.stdout_bytes == "full\n");
+
+    // Limits still hold inside: the whole sandbox is one process group.
+    const run_result spin = run_process({program("spin")}, "", quick_limits(), true);
+    CHECK(spin.stopped_by == limit_kind::cpu_time);
+    const run_result grab = run_process({program("grab_memory"), "4096"}, "", quick_limits(), true);
+    CHECK(grab.stopped_by == limit_kind::memory);
+}
