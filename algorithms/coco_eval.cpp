@@ -48,93 +48,143 @@ std::uint64_t descending_score_key(double score) {
     return ~ascending;
 }
 
-// Stable counting sort of `order` by key(i) < bucket_count; returns the bucket starts (size
-// bucket_count + 1) in the sorted order.
+// Stable counting sort of `order` by key(i) < bucket_count.
 template <class Key>
-std::vector<std::uint32_t> counting_sort(std::vector<std::uint32_t>& order,
-                                         std::vector<std::uint32_t>& scratch,
-                                         std::size_t bucket_count, Key key) {
-    std::vector<std::uint32_t> start(bucket_count + 1, 0);
-    for (std::uint32_t i : order)
-        ++start[key(i) + 1];
-    std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+void counting_sort(std::vector<std::uint32_t>& order, std::vector<std::uint32_t>& scratch,
+                   std::size_t bucket_count, Key key) {
+    std::vector<std::uint32_t> next(bucket_count + 1, 0);
+    for (std::uint32_t i : order) ++next[key(i) + 1];
+    std::partial_sum(next.begin(), next.end(), next.begin());
     scratch.resize(order.size());
-    for (std::uint32_t i : order)
-        scratch[next[key(i)]++] = i;
+    for (std::uint32_t i : order) scratch[next[key(i)]++] = i;
     order.swap(scratch);
-    return start;
 }
 
-// Indices sorted by (class, image), each (image, class) run in the order pycocotools lists it.
-struct grouping {
-    std::vector<std::uint32_t> order;
-    std::vector<std::uint32_t> class_begin;  // class_count + 1 offsets into order
+// Compact copies, bucketed by class (the class itself is then implied by the bucket).
+struct det_record {
+    coco_box bbox;
+    double score = 0;
+    std::uint32_t image = 0;
 };
 
-grouping group_detections(const coco_eval_input& input) {
+struct gt_record {
+    coco_box bbox;
+    double area = 0;
+    std::int64_t id = 0;
+    std::uint32_t image = 0;
+    bool crowd = false;
+};
+
+template <class Record>
+struct class_buckets {
+    std::vector<Record> records;             // by class, in sequence order within a class
+    std::vector<std::uint32_t> class_begin;  // class_count + 1 offsets into records
+    std::span<Record> of_class(std::size_t k) {
+        return std::span(records).subspan(class_begin[k], class_begin[k + 1] - class_begin[k]);
+    }
+};
+
+// Items 0..count-1 in order; item i becomes make(i) in bucket class_of(i), or is dropped when
+// class_of(i) >= class_count. One sequential read, writes into one stream per class.
+template <class Record, class ClassOf, class Make>
+class_buckets<Record> bucket_by_class(std::size_t count, std::uint32_t class_count,
+                                      ClassOf class_of, Make make) {
+    class_buckets<Record> buckets;
+    buckets.class_begin.assign(class_count + 1, 0);
+    for (std::size_t i = 0; i < count; ++i)
+        if (const std::uint32_t k = class_of(i); k < class_count) ++buckets.class_begin[k + 1];
+    std::partial_sum(buckets.class_begin.begin(), buckets.class_begin.end(),
+                     buckets.class_begin.begin());
+    std::vector<std::uint32_t> next(buckets.class_begin.begin(), buckets.class_begin.end() - 1);
+    buckets.records.resize(buckets.class_begin.back());
+    for (std::size_t i = 0; i < count; ++i)
+        if (const std::uint32_t k = class_of(i); k < class_count) buckets.records[next[k]++] = make(i);
+    return buckets;
+}
+
+// Stable sort of one class's records by image: counting when the class is dense enough for a
+// pass over image_count counters to pay, else a comparison sort.
+template <class Record>
+void sort_by_image(std::span<Record> records, std::uint32_t image_count,
+                   std::vector<std::uint32_t>& counts, std::vector<Record>& scratch) {
+    if (records.size() < 2) return;
+    if (records.size() * 8 < image_count) {
+        std::stable_sort(records.begin(), records.end(),
+                         [](const Record& a, const Record& b) { return a.image < b.image; });
+        return;
+    }
+    counts.assign(image_count + 1, 0);
+    for (const Record& r : records) ++counts[r.image + 1];
+    std::partial_sum(counts.begin(), counts.end(), counts.begin());
+    scratch.resize(records.size());
+    for (const Record& r : records) scratch[counts[r.image]++] = r;
+    std::copy(scratch.begin(), scratch.end(), records.begin());
+}
+
+class_buckets<det_record> bucket_detections(const coco_eval_input& input) {
     const auto& dets = input.detections;
     for ([[maybe_unused]] const coco_detection& det : dets)
         assert(det.image < input.image_count && det.class_id < input.class_count);
-    grouping grouped;
-    grouped.order.resize(dets.size());
-    std::iota(grouped.order.begin(), grouped.order.end(), 0u);
-    std::vector<std::uint32_t> scratch;
-    // Least significant key first: by image, then (stably) by class.
-    counting_sort(grouped.order, scratch, input.image_count,
-                  [&](std::uint32_t i) { return dets[i].image; });
-    grouped.class_begin = counting_sort(grouped.order, scratch, input.class_count,
-                                        [&](std::uint32_t i) { return dets[i].class_id; });
-    return grouped;
+    return bucket_by_class<det_record>(
+        dets.size(), input.class_count, [&](std::size_t i) { return dets[i].class_id; },
+        [&](std::size_t i) { return det_record{dets[i].bbox, dets[i].score, dets[i].image}; });
 }
 
 // pycocotools lists annotation ids image by image (ascending image id), in file order within
 // an image, then loads each id from a dict keyed by id, where the last annotation of an id
 // wins; each loaded annotation goes to its own (image, class). Without repeated ids this is
 // plain file order within each (image, class).
-grouping group_ground_truth(const coco_eval_input& input) {
+class_buckets<gt_record> bucket_ground_truth(const coco_eval_input& input) {
     const auto& gts = input.ground_truth;
     const auto n = static_cast<std::uint32_t>(gts.size());
     auto listed = [&](std::uint32_t i) {
         return gts[i].image < input.image_count && gts[i].class_id < input.class_count;
     };
-    grouping grouped;
-    std::vector<std::uint32_t> scratch;
-    grouped.order.reserve(n);
-    for (std::uint32_t i = 0; i < n; ++i)
-        if (listed(i)) grouped.order.push_back(i);
-
-    // last_of[i]: the last annotation with gts[i].id; only built when some id repeats.
-    std::vector<std::pair<std::int64_t, std::uint32_t>> by_id(n);
-    for (std::uint32_t i = 0; i < n; ++i)
-        by_id[i] = {gts[i].id, i};
-    std::sort(by_id.begin(), by_id.end());
-    const bool repeated =
-        std::adjacent_find(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) {
-            return a.first == b.first;
-        }) != by_id.end();
-    if (repeated) {
-        std::vector<std::uint32_t> last_of(n);
-        for (std::size_t run = 0; run < by_id.size();) {
-            std::size_t end = run;
-            while (end < by_id.size() && by_id[end].first == by_id[run].first)
-                ++end;
-            for (std::size_t i = run; i < end; ++i)
-                last_of[by_id[i].second] = by_id[end - 1].second;
-            run = end;
+    auto record = [&](std::uint32_t i) {
+        const coco_ground_truth& g = gts[i];
+        return gt_record{g.bbox, g.area, g.id, g.image, g.iscrowd};
+    };
+    // Ids rising in file order (the usual case) cannot repeat; otherwise look.
+    bool repeated = false;
+    std::vector<std::pair<std::int64_t, std::uint32_t>> by_id;
+    for (std::uint32_t i = 1; i < n && !repeated; ++i)
+        if (gts[i].id <= gts[i - 1].id) {
+            by_id.resize(n);
+            for (std::uint32_t j = 0; j < n; ++j) by_id[j] = {gts[j].id, j};
+            std::sort(by_id.begin(), by_id.end());
+            repeated = std::adjacent_find(by_id.begin(), by_id.end(), [](const auto& a,
+                                                                         const auto& b) {
+                           return a.first == b.first;
+                       }) != by_id.end();
+            break;
         }
-        counting_sort(grouped.order, scratch, input.image_count,
-                      [&](std::uint32_t i) { return gts[i].image; });
-        for (std::uint32_t& i : grouped.order)
-            i = last_of[i];
-        std::erase_if(grouped.order, [&](std::uint32_t i) { return !listed(i); });
+    if (!repeated) {
+        return bucket_by_class<gt_record>(
+            n, input.class_count,
+            [&](std::size_t i) {
+                const auto j = static_cast<std::uint32_t>(i);
+                return listed(j) ? gts[j].class_id : coco_unlisted;
+            },
+            [&](std::size_t i) { return record(static_cast<std::uint32_t>(i)); });
     }
-    by_id = {};
-    counting_sort(grouped.order, scratch, input.image_count,
+    // last_of[i]: the last annotation with gts[i].id.
+    std::vector<std::uint32_t> last_of(n);
+    for (std::size_t run = 0; run < by_id.size();) {
+        std::size_t end = run;
+        while (end < by_id.size() && by_id[end].first == by_id[run].first) ++end;
+        for (std::size_t i = run; i < end; ++i) last_of[by_id[i].second] = by_id[end - 1].second;
+        run = end;
+    }
+    std::vector<std::uint32_t> order, scratch;
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (listed(i)) order.push_back(i);
+    counting_sort(order, scratch, input.image_count,
                   [&](std::uint32_t i) { return gts[i].image; });
-    grouped.class_begin = counting_sort(grouped.order, scratch, input.class_count,
-                                        [&](std::uint32_t i) { return gts[i].class_id; });
-    return grouped;
+    for (std::uint32_t& i : order) i = last_of[i];
+    return bucket_by_class<gt_record>(
+        order.size(), input.class_count,
+        [&](std::size_t j) { return listed(order[j]) ? gts[order[j]].class_id : coco_unlisted; },
+        [&](std::size_t j) { return record(order[j]); });
 }
 
 struct gt_entry {
@@ -151,40 +201,54 @@ struct candidate {
 
 // Buffers reused across the (image, class) pairs of one thread.
 struct match_workspace {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> ranked;  // (score key, detection)
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> ranked;  // (score key, position)
     std::vector<gt_entry> gts;
     std::vector<candidate> candidates;
     std::vector<std::uint32_t> candidate_begin;
     std::vector<std::uint16_t> matched;  // per ground truth, bit t: taken at threshold t
+    std::vector<std::uint32_t> counts;
+    std::vector<det_record> det_scratch;
+    std::vector<gt_record> gt_scratch;
 };
 
-// evaluateImg for one (image, class), for the four area ranges at once.
-void match_image(const coco_eval_input& input, std::span<const std::uint32_t> det_indices,
-                 std::span<const std::uint32_t> gt_indices,
+// evaluateImg for one (image, class), for the four area ranges at once. `dets` and `gts` are
+// in pycocotools' listing order.
+void match_image(std::span<const det_record> dets, std::span<const gt_record> gt_records,
                  const std::array<double, coco_iou_count>& thresholds, match_workspace& work,
                  coco_class_matches& out) {
     auto& gts = work.gts;
     gts.clear();
-    for (std::uint32_t index : gt_indices) {
-        const coco_ground_truth& g = input.ground_truth[index];
+    for (const gt_record& g : gt_records) {
         gt_entry entry;
         entry.bbox = g.bbox;
-        entry.crowd = g.iscrowd;
-        entry.ignored = g.iscrowd ? std::uint8_t{0xF} : outside_ranges(g.area);
+        entry.crowd = g.crowd;
+        entry.ignored = g.crowd ? std::uint8_t{0xF} : outside_ranges(g.area);
         entry.id_zero = g.id == 0;
         gts.push_back(entry);
         for (std::size_t a = 0; a < coco_area_count; ++a)
             if (!(entry.ignored >> a & 1u)) ++out.num_gt[a];
     }
-    if (det_indices.empty()) return;
+    if (dets.empty()) return;
 
-    // Highest score first, ties in file order; keep the best max_detections.
+    // Highest score first, ties in listing order; keep the best max_detections.
     auto& ranked = work.ranked;
     ranked.clear();
-    for (std::uint32_t index : det_indices)
-        ranked.emplace_back(descending_score_key(input.detections[index].score), index);
-    std::sort(ranked.begin(), ranked.end());
+    for (std::uint32_t i = 0; i < dets.size(); ++i)
+        ranked.emplace_back(descending_score_key(dets[i].score), i);
+    if (ranked.size() > 1) std::sort(ranked.begin(), ranked.end());
     const std::size_t kept = std::min(ranked.size(), max_detections);
+
+    const std::size_t first = out.outcomes.size();
+    out.outcomes.resize(first + kept);
+    for (std::size_t d = 0; d < kept; ++d) {
+        const det_record& det = dets[ranked[d].second];
+        out.scores.push_back(det.score);
+        const std::uint8_t outside = outside_ranges(det.bbox.w * det.bbox.h);
+        coco_outcome& outcome = out.outcomes[first + d];
+        for (std::size_t a = 0; a < coco_area_count; ++a)
+            outcome.fp[a] = (outside >> a & 1u) ? 0 : all_thresholds;
+    }
+    if (gts.empty()) return;  // every detection unmatched: as preset
 
     // IoU >= the lowest threshold is needed to match at any threshold; lower ones are skipped.
     const double iou_floor = std::min(thresholds[0], 1 - 1e-10);
@@ -193,35 +257,26 @@ void match_image(const coco_eval_input& input, std::span<const std::uint32_t> de
     candidates.clear();
     candidate_begin.assign(kept + 1, 0);
     for (std::size_t d = 0; d < kept; ++d) {
-        const coco_box& box = input.detections[ranked[d].second].bbox;
+        const coco_box& box = dets[ranked[d].second].bbox;
         for (std::uint32_t g = 0; g < gts.size(); ++g) {
             const double iou = coco_iou(box, gts[g].bbox, gts[g].crowd);
             if (iou >= iou_floor) candidates.push_back({g, iou});
         }
         candidate_begin[d + 1] = static_cast<std::uint32_t>(candidates.size());
     }
+    if (candidates.empty()) return;
 
     std::array<double, coco_iou_count> limits{};  // pycocotools' min(t, 1 - 1e-10)
     for (std::size_t t = 0; t < coco_iou_count; ++t)
         limits[t] = std::min(thresholds[t], 1 - 1e-10);
 
-    const std::size_t first = out.outcomes.size();
-    out.outcomes.resize(first + kept);
-    for (std::size_t d = 0; d < kept; ++d) {
-        const coco_detection& det = input.detections[ranked[d].second];
-        out.scores.push_back(det.score);
-        const std::uint8_t outside = outside_ranges(det.bbox.w * det.bbox.h);
-        coco_outcome& outcome = out.outcomes[first + d];
-        for (std::size_t a = 0; a < coco_area_count; ++a)
-            outcome.fp[a] = (outside >> a & 1u) ? 0 : all_thresholds;
-    }
     auto& matched = work.matched;
     for (std::size_t a = 0; a < coco_area_count; ++a) {
         matched.assign(gts.size(), 0);
         for (std::size_t d = 0; d < kept; ++d) {
-            const auto cands =
-                std::span(candidates)
-                    .subspan(candidate_begin[d], candidate_begin[d + 1] - candidate_begin[d]);
+            const auto cands = std::span(candidates)
+                                   .subspan(candidate_begin[d],
+                                            candidate_begin[d + 1] - candidate_begin[d]);
             if (cands.empty()) continue;  // unmatched at every threshold: as preset
             coco_outcome& outcome = out.outcomes[first + d];
             const bool outside = outcome.fp[a] == 0;
@@ -441,35 +496,34 @@ double coco_iou(const coco_box& detection, const coco_box& ground_truth, bool cr
 }
 
 coco_matches match_coco(const coco_eval_input& input, unsigned max_threads) {
-    const grouping dets = group_detections(input);
-    const grouping gts = group_ground_truth(input);
+    class_buckets<det_record> dets = bucket_detections(input);
+    class_buckets<gt_record> gts = bucket_ground_truth(input);
     const auto thresholds = coco_iou_thresholds();
     coco_matches matches;
     matches.classes.resize(input.class_count);
     std::vector<std::size_t> weights(input.class_count);
     for (std::size_t k = 0; k < input.class_count; ++k)
-        weights[k] = (dets.class_begin[k + 1] - dets.class_begin[k]) +
-                     (gts.class_begin[k + 1] - gts.class_begin[k]);
+        weights[k] = dets.of_class(k).size() + gts.of_class(k).size();
     run_split(weights, max_threads, [&](std::size_t class_first, std::size_t class_last) {
         match_workspace work;
         for (std::size_t k = class_first; k < class_last; ++k) {
+            const std::span<det_record> class_dets = dets.of_class(k);
+            const std::span<gt_record> class_gts = gts.of_class(k);
+            sort_by_image(class_dets, input.image_count, work.counts, work.det_scratch);
+            sort_by_image(class_gts, input.image_count, work.counts, work.gt_scratch);
             coco_class_matches& out = matches.classes[k];
-            const std::size_t kept_bound = dets.class_begin[k + 1] - dets.class_begin[k];
-            out.scores.reserve(kept_bound);
-            out.outcomes.reserve(kept_bound);
-            std::size_t i = dets.class_begin[k], j = gts.class_begin[k];
-            const std::size_t i_end = dets.class_begin[k + 1], j_end = gts.class_begin[k + 1];
-            while (i < i_end || j < j_end) {
+            out.scores.reserve(class_dets.size());
+            out.outcomes.reserve(class_dets.size());
+            std::size_t i = 0, j = 0;
+            while (i < class_dets.size() || j < class_gts.size()) {
                 const std::uint32_t image =
-                    std::min(i < i_end ? input.detections[dets.order[i]].image : UINT32_MAX,
-                             j < j_end ? input.ground_truth[gts.order[j]].image : UINT32_MAX);
+                    std::min(i < class_dets.size() ? class_dets[i].image : UINT32_MAX,
+                             j < class_gts.size() ? class_gts[j].image : UINT32_MAX);
                 std::size_t i_next = i, j_next = j;
-                while (i_next < i_end && input.detections[dets.order[i_next]].image == image)
-                    ++i_next;
-                while (j_next < j_end && input.ground_truth[gts.order[j_next]].image == image)
-                    ++j_next;
-                match_image(input, std::span(dets.order).subspan(i, i_next - i),
-                            std::span(gts.order).subspan(j, j_next - j), thresholds, work, out);
+                while (i_next < class_dets.size() && class_dets[i_next].image == image) ++i_next;
+                while (j_next < class_gts.size() && class_gts[j_next].image == image) ++j_next;
+                match_image(class_dets.subspan(i, i_next - i), class_gts.subspan(j, j_next - j),
+                            thresholds, work, out);
                 i = i_next;
                 j = j_next;
             }
