@@ -196,6 +196,7 @@ struct gt_entry {
 
 struct candidate {
     std::uint32_t gt = 0;
+    std::uint16_t reach = 0;  // bit t: IoU >= the t-th limit
     double iou = 0;
 };
 
@@ -250,26 +251,42 @@ void match_image(std::span<const det_record> dets, std::span<const gt_record> gt
     }
     if (gts.empty()) return;  // every detection unmatched: as preset
 
-    // IoU >= the lowest threshold is needed to match at any threshold; lower ones are skipped.
-    const double iou_floor = std::min(thresholds[0], 1 - 1e-10);
+    std::array<double, coco_iou_count> limits{};  // pycocotools' min(t, 1 - 1e-10)
+    for (std::size_t t = 0; t < coco_iou_count; ++t)
+        limits[t] = std::min(thresholds[t], 1 - 1e-10);
+
+    // Per detection, the boxes it reaches at some threshold (IoU >= the lowest limit), best
+    // first: by IoU, and on equal IoU the later box first, as pycocotools' `>=` scan prefers it.
     auto& candidates = work.candidates;
     auto& candidate_begin = work.candidate_begin;
     candidates.clear();
     candidate_begin.assign(kept + 1, 0);
     for (std::size_t d = 0; d < kept; ++d) {
         const coco_box& box = dets[ranked[d].second].bbox;
+        const std::size_t begin = candidates.size();
         for (std::uint32_t g = 0; g < gts.size(); ++g) {
             const double iou = coco_iou(box, gts[g].bbox, gts[g].crowd);
-            if (iou >= iou_floor) candidates.push_back({g, iou});
+            if (!(iou >= limits[0])) continue;
+            std::uint16_t reach = 0;
+            for (std::size_t t = 0; t < coco_iou_count; ++t)
+                if (iou >= limits[t]) reach = static_cast<std::uint16_t>(reach | (1u << t));
+            candidates.push_back({g, reach, iou});
+            for (std::size_t i = candidates.size() - 1; i > begin; --i) {  // insertion sort
+                const candidate& before = candidates[i - 1];
+                const candidate& after = candidates[i];
+                if (before.iou > after.iou || (before.iou == after.iou && before.gt > after.gt))
+                    break;
+                std::swap(candidates[i - 1], candidates[i]);
+            }
         }
         candidate_begin[d + 1] = static_cast<std::uint32_t>(candidates.size());
     }
     if (candidates.empty()) return;
 
-    std::array<double, coco_iou_count> limits{};  // pycocotools' min(t, 1 - 1e-10)
-    for (std::size_t t = 0; t < coco_iou_count; ++t)
-        limits[t] = std::min(thresholds[t], 1 - 1e-10);
-
+    // At threshold t a detection takes the first box in that order that reaches t and is free at
+    // t, the regular boxes of the range before the ignored ones (a regular match is never given
+    // up for an ignored box; a crowd box is always free). All ten thresholds go together as
+    // bits: each box takes the thresholds still open that it reaches and has free.
     auto& matched = work.matched;
     for (std::size_t a = 0; a < coco_area_count; ++a) {
         matched.assign(gts.size(), 0);
@@ -280,43 +297,26 @@ void match_image(std::span<const det_record> dets, std::span<const gt_record> gt
             if (cands.empty()) continue;  // unmatched at every threshold: as preset
             coco_outcome& outcome = out.outcomes[first + d];
             const bool outside = outcome.fp[a] == 0;
-            std::uint16_t tp = 0, fp = 0;
-            for (std::size_t t = 0; t < coco_iou_count; ++t) {
-                const auto bit = static_cast<std::uint16_t>(1u << t);
-                // Ground truth in pycocotools' order: non-ignored first, then ignored, each in
-                // listing order; the best IoU wins, the later one on equal IoU (>= replaces);
-                // an ignored box is looked at only when no regular one matched.
-                std::uint32_t best = UINT32_MAX;
-                double best_iou = limits[t];
-                for (const candidate& c : cands) {
-                    if (gts[c.gt].ignored >> a & 1u) continue;
-                    if (matched[c.gt] & bit) continue;  // non-ignored boxes are never crowd
-                    if (c.iou < best_iou) continue;
-                    best_iou = c.iou;
-                    best = c.gt;
-                }
-                if (best == UINT32_MAX) {
-                    for (const candidate& c : cands) {
-                        if (!(gts[c.gt].ignored >> a & 1u)) continue;
-                        if ((matched[c.gt] & bit) && !gts[c.gt].crowd) continue;
-                        if (c.iou < best_iou) continue;
-                        best_iou = c.iou;
-                        best = c.gt;
-                    }
-                }
-                if (best == UINT32_MAX) {
-                    if (!outside) fp |= bit;
-                    continue;
-                }
-                matched[best] = static_cast<std::uint16_t>(matched[best] | bit);
-                if (gts[best].ignored >> a & 1u) continue;  // takes the box's ignore flag
-                if (!gts[best].id_zero)
-                    tp |= bit;
-                else if (!outside)
-                    fp |= bit;  // match id 0 reads as unmatched
+            unsigned open = all_thresholds, tp = 0, id_zero = 0;
+            for (const candidate& c : cands) {
+                if (gts[c.gt].ignored >> a & 1u) continue;
+                const unsigned take = open & c.reach & ~unsigned{matched[c.gt]};
+                if (take == 0) continue;
+                matched[c.gt] = static_cast<std::uint16_t>(matched[c.gt] | take);
+                open &= ~take;
+                (gts[c.gt].id_zero ? id_zero : tp) |= take;
             }
-            outcome.tp[a] = tp;
-            outcome.fp[a] = fp;
+            for (const candidate& c : cands) {
+                if (open == 0) break;
+                if (!(gts[c.gt].ignored >> a & 1u)) continue;
+                const unsigned free = gts[c.gt].crowd ? all_thresholds : ~unsigned{matched[c.gt]};
+                const unsigned take = open & c.reach & free;
+                matched[c.gt] = static_cast<std::uint16_t>(matched[c.gt] | take);
+                open &= ~take;  // matched to an ignored box: ignored
+            }
+            // A match with id 0 reads as unmatched: a FP, or ignored outside the range.
+            outcome.tp[a] = static_cast<std::uint16_t>(tp);
+            outcome.fp[a] = static_cast<std::uint16_t>(outside ? 0 : open | id_zero);
         }
     }
     for (std::size_t d = 0; d < kept && d < 10; ++d) {
