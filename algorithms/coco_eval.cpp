@@ -53,10 +53,12 @@ template <class Key>
 void counting_sort(std::vector<std::uint32_t>& order, std::vector<std::uint32_t>& scratch,
                    std::size_t bucket_count, Key key) {
     std::vector<std::uint32_t> next(bucket_count + 1, 0);
-    for (std::uint32_t i : order) ++next[key(i) + 1];
+    for (std::uint32_t i : order)
+        ++next[key(i) + 1];
     std::partial_sum(next.begin(), next.end(), next.begin());
     scratch.resize(order.size());
-    for (std::uint32_t i : order) scratch[next[key(i)]++] = i;
+    for (std::uint32_t i : order)
+        scratch[next[key(i)]++] = i;
     order.swap(scratch);
 }
 
@@ -98,7 +100,8 @@ class_buckets<Record> bucket_by_class(std::size_t count, std::uint32_t class_cou
     std::vector<std::uint32_t> next(buckets.class_begin.begin(), buckets.class_begin.end() - 1);
     buckets.records.resize(buckets.class_begin.back());
     for (std::size_t i = 0; i < count; ++i)
-        if (const std::uint32_t k = class_of(i); k < class_count) buckets.records[next[k]++] = make(i);
+        if (const std::uint32_t k = class_of(i); k < class_count)
+            buckets.records[next[k]++] = make(i);
     return buckets;
 }
 
@@ -114,10 +117,12 @@ void sort_by_image(std::span<Record> records, std::uint32_t image_count,
         return;
     }
     counts.assign(image_count + 1, 0);
-    for (const Record& r : records) ++counts[r.image + 1];
+    for (const Record& r : records)
+        ++counts[r.image + 1];
     std::partial_sum(counts.begin(), counts.end(), counts.begin());
     scratch.resize(records.size());
-    for (const Record& r : records) scratch[counts[r.image]++] = r;
+    for (const Record& r : records)
+        scratch[counts[r.image]++] = r;
     std::copy(scratch.begin(), scratch.end(), records.begin());
 }
 
@@ -127,7 +132,9 @@ class_buckets<det_record> bucket_detections(const coco_eval_input& input) {
         assert(det.image < input.image_count && det.class_id < input.class_count);
     return bucket_by_class<det_record>(
         dets.size(), input.class_count, [&](std::size_t i) { return dets[i].class_id; },
-        [&](std::size_t i) { return det_record{dets[i].bbox, dets[i].score, dets[i].image}; });
+        [&](std::size_t i) {
+            return det_record{dets[i].bbox, dets[i].score, dets[i].image};
+        });
 }
 
 // pycocotools lists annotation ids image by image (ascending image id), in file order within
@@ -150,12 +157,13 @@ class_buckets<gt_record> bucket_ground_truth(const coco_eval_input& input) {
     for (std::uint32_t i = 1; i < n && !repeated; ++i)
         if (gts[i].id <= gts[i - 1].id) {
             by_id.resize(n);
-            for (std::uint32_t j = 0; j < n; ++j) by_id[j] = {gts[j].id, j};
+            for (std::uint32_t j = 0; j < n; ++j)
+                by_id[j] = {gts[j].id, j};
             std::sort(by_id.begin(), by_id.end());
-            repeated = std::adjacent_find(by_id.begin(), by_id.end(), [](const auto& a,
-                                                                         const auto& b) {
-                           return a.first == b.first;
-                       }) != by_id.end();
+            repeated =
+                std::adjacent_find(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) {
+                    return a.first == b.first;
+                }) != by_id.end();
             break;
         }
     if (!repeated) {
@@ -171,16 +179,18 @@ class_buckets<gt_record> bucket_ground_truth(const coco_eval_input& input) {
     std::vector<std::uint32_t> last_of(n);
     for (std::size_t run = 0; run < by_id.size();) {
         std::size_t end = run;
-        while (end < by_id.size() && by_id[end].first == by_id[run].first) ++end;
-        for (std::size_t i = run; i < end; ++i) last_of[by_id[i].second] = by_id[end - 1].second;
+        while (end < by_id.size() && by_id[end].first == by_id[run].first)
+            ++end;
+        for (std::size_t i = run; i < end; ++i)
+            last_of[by_id[i].second] = by_id[end - 1].second;
         run = end;
     }
     std::vector<std::uint32_t> order, scratch;
     for (std::uint32_t i = 0; i < n; ++i)
         if (listed(i)) order.push_back(i);
-    counting_sort(order, scratch, input.image_count,
-                  [&](std::uint32_t i) { return gts[i].image; });
-    for (std::uint32_t& i : order) i = last_of[i];
+    counting_sort(order, scratch, input.image_count, [&](std::uint32_t i) { return gts[i].image; });
+    for (std::uint32_t& i : order)
+        i = last_of[i];
     return bucket_by_class<gt_record>(
         order.size(), input.class_count,
         [&](std::size_t j) { return listed(order[j]) ? gts[order[j]].class_id : coco_unlisted; },
@@ -291,9 +301,9 @@ void match_image(std::span<const det_record> dets, std::span<const gt_record> gt
     for (std::size_t a = 0; a < coco_area_count; ++a) {
         matched.assign(gts.size(), 0);
         for (std::size_t d = 0; d < kept; ++d) {
-            const auto cands = std::span(candidates)
-                                   .subspan(candidate_begin[d],
-                                            candidate_begin[d + 1] - candidate_begin[d]);
+            const auto cands =
+                std::span(candidates)
+                    .subspan(candidate_begin[d], candidate_begin[d + 1] - candidate_begin[d]);
             if (cands.empty()) continue;  // unmatched at every threshold: as preset
             coco_outcome& outcome = out.outcomes[first + d];
             const bool outside = outcome.fp[a] == 0;
@@ -370,9 +380,35 @@ struct class_tables {
     std::array<double, coco_iou_count> recall_top1{}, recall_top10{};          // area all
 };
 
+// Sorts (key, position) pairs by key, stably: byte-wise LSD radix passes (a pass is skipped where
+// every key has the same byte), or a comparison sort on small inputs, where position breaks ties.
+void sort_by_key(std::vector<std::pair<std::uint64_t, std::uint32_t>>& items,
+                 std::vector<std::pair<std::uint64_t, std::uint32_t>>& scratch) {
+    if (items.size() < 256) {
+        std::sort(items.begin(), items.end());
+        return;
+    }
+    std::array<std::array<std::uint32_t, 256>, 8> counts{};
+    for (const auto& item : items)
+        for (std::size_t pass = 0; pass < 8; ++pass)
+            ++counts[pass][item.first >> (8 * pass) & 0xFF];
+    scratch.resize(items.size());
+    for (std::size_t pass = 0; pass < 8; ++pass) {
+        auto& count = counts[pass];
+        if (std::find(count.begin(), count.end(), items.size()) != count.end()) continue;
+        std::uint32_t sum = 0;
+        for (auto& c : count)
+            sum += std::exchange(c, sum);  // counts become bucket starts
+        for (const auto& item : items)
+            scratch[count[item.first >> (8 * pass) & 0xFF]++] = item;
+        items.swap(scratch);
+    }
+}
+
 struct accumulate_workspace {
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> ranked;   // (score key, position)
-    std::array<std::vector<double>, coco_iou_count> tp_precision;  // precision at each TP
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> ranked, scratch;  // (key, position)
+    std::vector<coco_outcome> sorted;                                      // in score order
+    std::array<std::vector<double>, coco_iou_count> tp_precision;          // at each TP
 };
 
 // accumulate() for one class. Precision is flat at ignored detections and falls at each false
@@ -386,7 +422,11 @@ void accumulate_class(const coco_class_matches& matches,
     ranked.resize(matches.scores.size());
     for (std::uint32_t i = 0; i < ranked.size(); ++i)
         ranked[i] = {descending_score_key(matches.scores[i]), i};
-    std::sort(ranked.begin(), ranked.end());  // position breaks ties: a stable sort
+    sort_by_key(ranked, work.scratch);  // stable: position breaks ties, as mergesort does
+    auto& sorted = work.sorted;         // one random gather, then sequential passes
+    sorted.resize(ranked.size());
+    for (std::size_t i = 0; i < ranked.size(); ++i)
+        sorted[i] = matches.outcomes[ranked[i].second];
 
     for (std::size_t a = 0; a < coco_area_count; ++a) {
         const std::uint32_t num_gt = matches.num_gt[a];
@@ -394,22 +434,26 @@ void accumulate_class(const coco_class_matches& matches,
             for (auto& curve : tables.precision[a])
                 curve.fill(-1.0);
             tables.recall[a].fill(-1.0);
-            if (a == 0) tables.recall_top1.fill(-1.0), tables.recall_top10.fill(-1.0);
+            if (a == 0) {
+                tables.recall_top1.fill(-1.0);
+                tables.recall_top10.fill(-1.0);
+            }
             continue;
         }
         const auto npig = static_cast<double>(num_gt);
         std::array<std::uint32_t, coco_iou_count> tp_count{}, fp_count{};
+        // No more TPs than regular boxes (each TP takes one) nor than detections.
         for (auto& list : work.tp_precision)
-            list.clear();
-        for (const auto& entry : ranked) {
-            const coco_outcome& outcome = matches.outcomes[entry.second];
-            for (unsigned fp = outcome.fp[a]; fp != 0; fp &= fp - 1)
-                ++fp_count[static_cast<std::size_t>(std::countr_zero(fp))];
+            list.resize(std::min<std::size_t>(num_gt, sorted.size()));
+        for (const coco_outcome& outcome : sorted) {
+            const unsigned fp = outcome.fp[a];
+            for (std::size_t t = 0; t < coco_iou_count; ++t)
+                fp_count[t] += fp >> t & 1u;
             for (unsigned tp = outcome.tp[a]; tp != 0; tp &= tp - 1) {
                 const auto t = static_cast<std::size_t>(std::countr_zero(tp));
-                const auto tps = static_cast<double>(++tp_count[t]);
-                work.tp_precision[t].push_back(
-                    tps / (static_cast<double>(fp_count[t]) + tps + numpy_eps));
+                const auto tps = static_cast<double>(tp_count[t] + 1);
+                work.tp_precision[t][tp_count[t]++] =
+                    tps / (static_cast<double>(fp_count[t]) + tps + numpy_eps);
             }
         }
         // first_tp[r]: 1-based count of the first TP whose recall reaches recall_points[r].
@@ -422,6 +466,7 @@ void accumulate_class(const coco_class_matches& matches,
         }
         for (std::size_t t = 0; t < coco_iou_count; ++t) {
             auto& list = work.tp_precision[t];
+            list.resize(tp_count[t]);
             for (std::size_t i = list.size(); i-- > 1;)
                 list[i - 1] = std::max(list[i - 1], list[i]);
             for (std::size_t r = 0; r < coco_recall_count; ++r)
@@ -520,8 +565,10 @@ coco_matches match_coco(const coco_eval_input& input, unsigned max_threads) {
                     std::min(i < class_dets.size() ? class_dets[i].image : UINT32_MAX,
                              j < class_gts.size() ? class_gts[j].image : UINT32_MAX);
                 std::size_t i_next = i, j_next = j;
-                while (i_next < class_dets.size() && class_dets[i_next].image == image) ++i_next;
-                while (j_next < class_gts.size() && class_gts[j_next].image == image) ++j_next;
+                while (i_next < class_dets.size() && class_dets[i_next].image == image)
+                    ++i_next;
+                while (j_next < class_gts.size() && class_gts[j_next].image == image)
+                    ++j_next;
                 match_image(class_dets.subspan(i, i_next - i), class_gts.subspan(j, j_next - j),
                             thresholds, work, out);
                 i = i_next;

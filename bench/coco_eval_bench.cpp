@@ -36,7 +36,9 @@ struct coco_like_set {
     coco_eval_input input() const { return {images, classes, gts, dets}; }
 };
 
-double two_decimals(double v) { return static_cast<double>(static_cast<std::int64_t>(v * 100)) / 100; }
+double two_decimals(double v) {
+    return static_cast<double>(static_cast<std::int64_t>(v * 100)) / 100;
+}
 
 // Boxes as COCO's: sizes spread over small, medium and large, the annotation area a polygon's
 // (40-95% of w*h, some exactly 32^2 or 96^2), 1% crowd regions; a few classes much more frequent
@@ -56,7 +58,8 @@ coco_like_set make_set(std::size_t detections, std::size_t ground_truth, std::ui
         g.class_id = skewed_class();
         const double side = 4 + 300 * rng.unit() * rng.unit();
         g.bbox = {two_decimals(rng.between(0, 600)), two_decimals(rng.between(0, 400)),
-                  two_decimals(side * rng.between(0.5, 1.5)), two_decimals(side * rng.between(0.5, 1.5))};
+                  two_decimals(side * rng.between(0.5, 1.5)),
+                  two_decimals(side * rng.between(0.5, 1.5))};
         g.area = g.bbox.w * g.bbox.h * rng.between(0.4, 0.95);
         if (rng.below(50) == 0) g.area = rng.below(2) != 0 ? 1024.0 : 9216.0;
         g.iscrowd = rng.below(100) == 0;
@@ -67,7 +70,8 @@ coco_like_set make_set(std::size_t detections, std::size_t ground_truth, std::ui
     for (std::size_t i = 0; i < detections; ++i) {
         coco_detection d;
         if (rng.below(3) != 0) {
-            const coco_ground_truth& g = set.gts[rng.below(static_cast<std::uint32_t>(ground_truth))];
+            const coco_ground_truth& g =
+                set.gts[rng.below(static_cast<std::uint32_t>(ground_truth))];
             d.image = g.image;
             d.class_id = rng.below(10) != 0 ? g.class_id : skewed_class();
             const double jitter = 0.15 * rng.unit();
@@ -97,19 +101,23 @@ const coco_like_set& issue_set() {
 void bm_match(benchmark::State& state) {
     const auto input = issue_set().input();
     const auto threads = static_cast<unsigned>(state.range(0));
-    for (auto _ : state) benchmark::DoNotOptimize(match_coco(input, threads));
-    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(input.detections.size()));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(match_coco(input, threads));
+    state.SetItemsProcessed(state.iterations() *
+                            static_cast<std::int64_t>(input.detections.size()));
 }
 
 void bm_accumulate(benchmark::State& state) {
     const auto threads = static_cast<unsigned>(state.range(0));
     const coco_matches matches = match_coco(issue_set().input(), threads);
-    for (auto _ : state) benchmark::DoNotOptimize(accumulate_coco(matches, threads));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(accumulate_coco(matches, threads));
 }
 
 void bm_evaluate(benchmark::State& state) {
     const auto input = issue_set().input();
-    for (auto _ : state) benchmark::DoNotOptimize(evaluate_coco(input));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(evaluate_coco(input));
     const auto s = evaluate_coco(input).summary;
     state.counters["AP"] = s.ap;  // a sanity check that the set is not degenerate
     state.counters["AR100"] = s.ar100;

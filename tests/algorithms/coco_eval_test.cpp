@@ -755,6 +755,27 @@ TEST_CASE("coco: random small inputs equal a transliteration of pycocotools") {
     }
 }
 
+TEST_CASE("coco: a big tied class (the radix sort's path) equals the transliteration") {
+    splitmix64 rng{2026};
+    input_maker m;
+    m.images = 30;
+    m.classes = 2;
+    for (std::uint32_t img = 0; img < m.images; ++img)
+        for (int i = 0; i < 5; ++i)
+            m.gt({2.0 * rng.below(40), 2.0 * rng.below(40), 4.0 + rng.below(60),
+                  4.0 + rng.below(60)},
+                 -1, rng.chance(5), std::nullopt, img, rng.below(2));
+    for (int i = 0; i < 3000; ++i) {
+        const auto& g = m.gts[rng.below(static_cast<std::uint32_t>(m.gts.size()))];
+        coco_box b = g.bbox;
+        b.x += rng.below(7) - 3.0;
+        b.w += rng.below(7) - 3.0;
+        const double score = rng.chance(50) ? 0.1 * rng.below(10) : -0.0;  // ties, and -0 == 0
+        m.det(b, score, g.image, rng.chance(90) ? g.class_id : 1 - g.class_id);
+    }
+    check_equal_naive(m.input(), m.evaluate());
+}
+
 TEST_CASE("coco: one and two threads give the same bits") {
     input_maker m;
     m.classes = 7;  // up to 3 classes per part, shifted by up to 4
