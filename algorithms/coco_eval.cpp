@@ -105,13 +105,13 @@ class_buckets<Record> bucket_by_class(std::size_t count, std::uint32_t class_cou
     return buckets;
 }
 
-// Stable sort of one class's records by image: counting when the class is dense enough for a
-// pass over image_count counters to pay, else a comparison sort.
+// Stable sort of one class's records by image: counting when a pass over image_count counters
+// costs less than a comparison sort (a counter step is far cheaper than a comparison).
 template <class Record>
 void sort_by_image(std::span<Record> records, std::uint32_t image_count,
                    std::vector<std::uint32_t>& counts, std::vector<Record>& scratch) {
     if (records.size() < 2) return;
-    if (records.size() * 8 < image_count) {
+    if (records.size() * 32 < image_count) {
         std::stable_sort(records.begin(), records.end(),
                          [](const Record& a, const Record& b) { return a.image < b.image; });
         return;
@@ -541,8 +541,13 @@ double coco_iou(const coco_box& detection, const coco_box& ground_truth, bool cr
 }
 
 coco_matches match_coco(const coco_eval_input& input, unsigned max_threads) {
-    class_buckets<det_record> dets = bucket_detections(input);
-    class_buckets<gt_record> gts = bucket_ground_truth(input);
+    class_buckets<det_record> dets;
+    class_buckets<gt_record> gts;
+    const std::array<std::size_t, 2> sizes{input.detections.size(), input.ground_truth.size()};
+    run_split(sizes, max_threads, [&](std::size_t first, std::size_t last) {
+        if (first == 0) dets = bucket_detections(input);
+        if (last == 2) gts = bucket_ground_truth(input);
+    });
     const auto thresholds = coco_iou_thresholds();
     coco_matches matches;
     matches.classes.resize(input.class_count);
