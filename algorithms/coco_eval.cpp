@@ -32,7 +32,7 @@ std::array<double, n> linspace(double start, double stop) {
     return values;
 }
 
-// A bucket per area range: bit a set when `area` falls outside area_ranges[a].
+// Bit a set when `area` falls outside area_ranges[a].
 std::uint8_t outside_ranges(double area) {
     std::uint8_t mask = 0;
     for (std::size_t a = 0; a < coco_area_count; ++a)
@@ -152,20 +152,20 @@ class_buckets<gt_record> bucket_ground_truth(const coco_eval_input& input) {
         return gt_record{g.bbox, g.area, g.id, g.image, g.iscrowd};
     };
     // Ids rising in file order (the usual case) cannot repeat; otherwise look.
-    bool repeated = false;
+    const bool rising =
+        std::adjacent_find(gts.begin(), gts.end(),
+                           [](const auto& a, const auto& b) { return b.id <= a.id; }) == gts.end();
     std::vector<std::pair<std::int64_t, std::uint32_t>> by_id;
-    for (std::uint32_t i = 1; i < n && !repeated; ++i)
-        if (gts[i].id <= gts[i - 1].id) {
-            by_id.resize(n);
-            for (std::uint32_t j = 0; j < n; ++j)
-                by_id[j] = {gts[j].id, j};
-            std::sort(by_id.begin(), by_id.end());
-            repeated =
-                std::adjacent_find(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) {
-                    return a.first == b.first;
-                }) != by_id.end();
-            break;
-        }
+    bool repeated = false;
+    if (!rising) {
+        by_id.resize(n);
+        for (std::uint32_t i = 0; i < n; ++i)
+            by_id[i] = {gts[i].id, i};
+        std::sort(by_id.begin(), by_id.end());
+        repeated = std::adjacent_find(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) {
+                       return a.first == b.first;
+                   }) != by_id.end();
+    }
     if (!repeated) {
         return bucket_by_class<gt_record>(
             n, input.class_count,
