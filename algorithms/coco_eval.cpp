@@ -481,16 +481,9 @@ void accumulate_class(const coco_class_matches& matches,
     }
 }
 
-double mean_or_minus_one(std::span<const double> values) {
-    if (values.empty()) return -1;
-    return detail::numpy_sum(values) / static_cast<double>(values.size());
-}
-
-}  // namespace
-
-namespace detail {
-
-double numpy_sum(std::span<const double> values) {
+// numpy's pairwise_sum: 8 running partial sums up to 128 values, halves (cut at a multiple of
+// 8) beyond.
+double pairwise_sum(std::span<const double> values) {
     const std::size_t n = values.size();
     if (n < 8) {
         double sum = 0.;
@@ -513,7 +506,26 @@ double numpy_sum(std::span<const double> values) {
     }
     std::size_t half = n / 2;
     half -= half % 8;
-    return numpy_sum(values.first(half)) + numpy_sum(values.subspan(half));
+    return pairwise_sum(values.first(half)) + pairwise_sum(values.subspan(half));
+}
+
+double mean_or_minus_one(std::span<const double> values) {
+    if (values.empty()) return -1;
+    return detail::numpy_sum(values) / static_cast<double>(values.size());
+}
+
+}  // namespace
+
+namespace detail {
+
+double numpy_sum(std::span<const double> values) {
+    // np.add.reduce on a contiguous array: pairwise sums over blocks of its buffer size (8192
+    // values), the block sums added in order to the identity 0.
+    constexpr std::size_t block = 8192;
+    double sum = 0;
+    for (std::size_t i = 0; i < values.size(); i += block)
+        sum += pairwise_sum(values.subspan(i, std::min(block, values.size() - i)));
+    return sum;
 }
 
 }  // namespace detail
