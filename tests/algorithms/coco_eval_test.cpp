@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 constexpr double tolerance = 1e-12;
 #define CHECK_NEAR(a, b) CHECK(std::abs((a) - (b)) <= tolerance)
 constexpr double eps = 2.220446049250313e-16;  // np.spacing(1)
-// Precision of a lone true positive: 1 / (1 + eps), one ulp below 1.
+// Precision of a lone true positive: 1 / (1 + eps) = 0.9999999999999998, not 1.
 const double lone_tp = 1.0 / (1.0 + eps);
 
 // ---- building inputs by hand ----
