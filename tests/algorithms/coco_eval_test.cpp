@@ -790,6 +790,23 @@ TEST_CASE("coco: a big tied class (the radix sort's path) equals the translitera
     check_equal_naive(m.input(), m.evaluate());
 }
 
+TEST_CASE("coco: sparse classes over many images (the comparison sort's path) equal it too") {
+    splitmix64 rng{77};
+    input_maker m;
+    m.images = 3000;
+    m.classes = 2;
+    for (int i = 0; i < 40; ++i)
+        m.gt({2.0 * rng.below(40), 2.0 * rng.below(40), 4.0 + rng.below(60), 4.0 + rng.below(60)},
+             -1, false, std::nullopt, rng.below(3) == 0 ? 7 : rng.below(m.images), rng.below(2));
+    for (int i = 0; i < 90; ++i) {
+        const auto& g = m.gts[rng.below(static_cast<std::uint32_t>(m.gts.size()))];
+        coco_box b = g.bbox;
+        b.x += rng.below(5) - 2.0;
+        m.det(b, 0.1 * rng.below(10), g.image, g.class_id);
+    }
+    check_equal_naive(m.input(), m.evaluate());
+}
+
 TEST_CASE("coco: one and two threads give the same bits") {
     input_maker m;
     m.classes = 7;  // up to 3 classes per part, shifted by up to 4
