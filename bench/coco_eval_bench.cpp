@@ -1,11 +1,19 @@
 // COCO evaluation (pycocotools' COCOeval, bbox) on a seeded COCO-like set at the size of
 // issue 12: 1.0M detections, 315k ground-truth boxes, 50k images, 80 classes. The two halves
 // (match, accumulate) are timed apart, on one and two threads. Figures: docs/performance.md.
+// `coco_eval_bench --generate DIR` writes the same set as DIR/instances.json and
+// DIR/results.json (image ids 1..50000, category ids 1..80) for timing `algojudge ap` end to end.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <string_view>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "algorithms/coco_eval.hpp"
 
@@ -129,4 +137,65 @@ BENCHMARK(bm_evaluate)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
-BENCHMARK_MAIN();
+namespace {
+
+bool write_file(const std::filesystem::path& file, const fmt::memory_buffer& text) {
+    std::FILE* out = std::fopen(file.string().c_str(), "wb");
+    if (out == nullptr) return false;
+    const bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    return std::fclose(out) == 0 && written;
+}
+
+// The issue's set as COCO files: image index i has id i + 1, class c has category id c + 1.
+int generate(const std::filesystem::path& dir) {
+    const coco_like_set& set = issue_set();
+    std::filesystem::create_directories(dir);
+    fmt::memory_buffer text;
+    auto put = [&text](std::string_view part) { text.append(part); };
+    put("{\"images\":[");
+    for (std::uint32_t i = 0; i < set.images; ++i)
+        fmt::format_to(std::back_inserter(text), "{}{{\"id\":{},\"file_name\":\"{:06}.jpg\"}}",
+                       i == 0 ? "" : ",", i + 1, i + 1);
+    put("],\"categories\":[");
+    for (std::uint32_t c = 0; c < set.classes; ++c)
+        fmt::format_to(std::back_inserter(text), "{}{{\"id\":{},\"name\":\"class{}\"}}",
+                       c == 0 ? "" : ",", c + 1, c + 1);
+    put("],\"annotations\":[");
+    for (std::size_t i = 0; i < set.gts.size(); ++i) {
+        const coco_ground_truth& g = set.gts[i];
+        fmt::format_to(std::back_inserter(text),
+                       "{}{{\"id\":{},\"image_id\":{},\"category_id\":{},\"bbox\":[{},{},{},{}],"
+                       "\"area\":{},\"iscrowd\":{}}}",
+                       i == 0 ? "" : ",\n", g.id, g.image + 1, g.class_id + 1, g.bbox.x, g.bbox.y,
+                       g.bbox.w, g.bbox.h, g.area, g.iscrowd ? 1 : 0);
+    }
+    put("]}\n");
+    if (!write_file(dir / "instances.json", text)) return 1;
+    text.clear();
+    put("[");
+    for (std::size_t i = 0; i < set.dets.size(); ++i) {
+        const coco_detection& d = set.dets[i];
+        fmt::format_to(std::back_inserter(text),
+                       "{}{{\"image_id\":{},\"category_id\":{},\"bbox\":[{},{},{},{}],"
+                       "\"score\":{}}}",
+                       i == 0 ? "" : ",\n", d.image + 1, d.class_id + 1, d.bbox.x, d.bbox.y,
+                       d.bbox.w, d.bbox.h, d.score);
+    }
+    put("]\n");
+    if (!write_file(dir / "results.json", text)) return 1;
+    const coco_summary s = evaluate_coco(set.input()).summary;
+    fmt::print("wrote {} and {}; AP {} AR100 {}\n", (dir / "instances.json").string(),
+               (dir / "results.json").string(), s.ap, s.ar100);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 3 && std::string_view(argv[1]) == "--generate") return generate(argv[2]);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
