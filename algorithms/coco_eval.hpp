@@ -1,7 +1,7 @@
 // Description: the bbox evaluation of pycocotools' COCOeval with default parameters, number for
 // number: IoU thresholds .50:.05:.95, area ranges all/small/medium/large (ground truth by its
 // `area` field, detections by w*h), at most 1/10/100 detections per image and class, precision
-// interpolated at 101 recall points, and the twelve summary statistics (docs/coco-protocol.md).
+// interpolated at 101 recall points, and the twelve summary statistics (docs/average-precision.md, "The COCO protocol").
 // Each (image, class) computes its IoU matrix once and walks the ten thresholds together, once
 // per area range; each class is then sorted by score once and its curves are read off its TPs.
 // Time: O(D log D + G log G + I + C + sum over (image, class) of D_ic * G_ic). Memory: O(D + G).
