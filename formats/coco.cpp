@@ -191,15 +191,135 @@ struct coco_ids {
     }
 };
 
+namespace od = simdjson::ondemand;
+
+// A well-formed COCO box [x, y, width, height] read On-Demand; false for anything else.
+bool read_box(od::value value, coco_box& read) {
+    od::array numbers_json;
+    if (value.get_array().get(numbers_json) != simdjson::SUCCESS) return false;
+    double numbers[4] = {};
+    std::size_t count = 0;
+    for (auto number : numbers_json) {
+        if (count == 4 || number.get_double().get(numbers[count]) != simdjson::SUCCESS) {
+            return false;
+        }
+        ++count;
+    }
+    read = {numbers[0], numbers[1], numbers[2], numbers[3]};
+    return count == 4 && well_formed(read);
+}
+
+// The whole file, or false when it cannot be read (the validating reader then says why).
+bool load_padded(const fs::path& file, simdjson::padded_string& text) {
+    return simdjson::padded_string::load(file.string()).get(text) == simdjson::SUCCESS;
+}
+
+// An instances file's `images` or `categories` On-Demand: ids (each once) and names (categories:
+// non-empty and each once). False at the first thing the validating reader would reject.
+bool try_read_id_table(od::value value, bool is_categories,
+                       std::unordered_map<std::int64_t, std::uint32_t>& ids,
+                       std::vector<std::string>& names) {
+    od::array entries;
+    if (value.get_array().get(entries) != simdjson::SUCCESS) return false;
+    std::unordered_map<std::string, std::uint32_t> seen_names;
+    for (auto element : entries) {
+        od::object entry;
+        if (element.get_object().get(entry) != simdjson::SUCCESS) return false;
+        std::optional<std::int64_t> id;
+        std::optional<std::string> name;
+        for (auto field : entry) {
+            std::string_view key;
+            od::value field_value;
+            if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
+                field.value().get(field_value) != simdjson::SUCCESS) {
+                return false;
+            }
+            if (key == "id") {
+                std::int64_t read = 0;
+                if (field_value.get_int64().get(read) != simdjson::SUCCESS) return false;
+                id = read;
+            } else if (key == (is_categories ? "name" : "file_name")) {
+                std::string_view read;
+                if (field_value.get_string().get(read) != simdjson::SUCCESS) return false;
+                name = std::string(read);
+            }
+        }
+        if (!id || names.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
+        if (!ids.emplace(*id, static_cast<std::uint32_t>(names.size())).second) return false;
+        if (is_categories) {
+            if (!name || name->empty()) return false;
+            if (!seen_names.emplace(*name, 0).second) return false;
+        }
+        names.push_back(name ? std::move(*name) : std::to_string(*id));
+    }
+    return true;
+}
+
+// An annotation as written, its image and category still COCO ids.
+struct raw_annotation {
+    std::int64_t image_id = 0, category_id = 0;
+    coco_ground_truth gt;
+};
+
+bool try_read_annotations(od::value value, std::vector<raw_annotation>& annotations) {
+    od::array entries;
+    if (value.get_array().get(entries) != simdjson::SUCCESS) return false;
+    for (auto element : entries) {
+        od::object entry;
+        if (element.get_object().get(entry) != simdjson::SUCCESS) return false;
+        raw_annotation a;
+        a.gt.id = static_cast<std::int64_t>(annotations.size()) + 1;
+        bool image = false, category = false, bbox = false, area = false;
+        for (auto field : entry) {
+            std::string_view key;
+            od::value field_value;
+            if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
+                field.value().get(field_value) != simdjson::SUCCESS) {
+                return false;
+            }
+            if (key == "image_id") {
+                image = field_value.get_int64().get(a.image_id) == simdjson::SUCCESS;
+                if (!image) return false;
+            } else if (key == "category_id") {
+                category = field_value.get_int64().get(a.category_id) == simdjson::SUCCESS;
+                if (!category) return false;
+            } else if (key == "bbox") {
+                bbox = read_box(field_value, a.gt.bbox);
+                if (!bbox) return false;
+            } else if (key == "area") {
+                area = field_value.get_double().get(a.gt.area) == simdjson::SUCCESS &&
+                       std::isfinite(a.gt.area);
+                if (!area) return false;
+            } else if (key == "id") {
+                if (field_value.get_int64().get(a.gt.id) != simdjson::SUCCESS) return false;
+            } else if (key == "iscrowd") {
+                bool crowd = false;
+                std::int64_t number = 0;
+                if (field_value.get_bool().get(crowd) == simdjson::SUCCESS) {
+                    a.gt.iscrowd = crowd;
+                } else if (field_value.get_int64().get(number) == simdjson::SUCCESS &&
+                           (number == 0 || number == 1)) {
+                    a.gt.iscrowd = number == 1;
+                } else {
+                    return false;
+                }
+            }
+        }
+        if (!image || !category || !bbox) return false;
+        if (!area) a.gt.area = a.gt.bbox.w * a.gt.bbox.h;
+        annotations.push_back(a);
+    }
+    return true;
+}
+
 // Reads a COCO results list with simdjson On-Demand, without a DOM or any JSON path: a results
 // file has hundreds of thousands of entries. Returns false at the first thing that is not a
 // well-formed entry, leaving `detections` unchanged; the caller then reads the file again with
 // the validating reader, whose message names the fault.
 bool try_read_coco_results(const fs::path& file, const coco_ids& ids,
                            std::vector<coco_detection>& detections) {
-    namespace od = simdjson::ondemand;
     simdjson::padded_string text;
-    if (simdjson::padded_string::load(file.string()).get(text) != simdjson::SUCCESS) return false;
+    if (!load_padded(file, text)) return false;
     od::parser parser;
     od::document document;
     od::array entries;
@@ -236,19 +356,7 @@ bool try_read_coco_results(const fs::path& file, const coco_ids& ids,
                 category = look_up(ids.categories, value, d.class_id);
                 if (!category) return false;
             } else if (key == "bbox") {
-                od::array numbers_json;
-                if (value.get_array().get(numbers_json) != simdjson::SUCCESS) return false;
-                double numbers[4] = {};
-                std::size_t count = 0;
-                for (auto number : numbers_json) {
-                    if (count == 4 ||
-                        number.get_double().get(numbers[count]) != simdjson::SUCCESS) {
-                        return false;
-                    }
-                    ++count;
-                }
-                d.bbox = {numbers[0], numbers[1], numbers[2], numbers[3]};
-                bbox = count == 4 && well_formed(d.bbox);
+                bbox = read_box(value, d.bbox);
                 if (!bbox) return false;
             } else if (key == "score") {
                 score =
@@ -262,6 +370,58 @@ bool try_read_coco_results(const fs::path& file, const coco_ids& ids,
     const char* trailing = nullptr;  // anything after the array: let the validating reader say so
     if (document.current_location().get(trailing) == simdjson::SUCCESS) return false;
     detections = std::move(read);
+    return true;
+}
+
+// Reads an instances file with simdjson On-Demand, as try_read_coco_results does a results
+// file: its members in any order (COCO's own files put `categories` last), every annotation
+// resolved against the ids once all are read. Returns false, leaving the outputs to be
+// overwritten, at the first thing the validating reader would reject.
+bool try_read_coco_instances(const fs::path& file, coco_ids& ids, detection_set& set,
+                             std::vector<coco_ground_truth>& annotations) {
+    simdjson::padded_string text;
+    if (!load_padded(file, text)) return false;
+    od::parser parser;
+    od::document document;
+    od::object root;
+    if (parser.iterate(text).get(document) != simdjson::SUCCESS ||
+        document.get_object().get(root) != simdjson::SUCCESS) {
+        return false;
+    }
+    bool images = false, categories = false, annotations_seen = false;
+    std::vector<raw_annotation> raw;
+    for (auto field : root) {
+        std::string_view key;
+        od::value value;
+        if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
+            field.value().get(value) != simdjson::SUCCESS) {
+            return false;
+        }
+        if (key == "images") {
+            if (images || !try_read_id_table(value, false, ids.images, set.images)) return false;
+            images = true;
+        } else if (key == "categories") {
+            if (categories || !try_read_id_table(value, true, ids.categories, set.classes)) {
+                return false;
+            }
+            categories = true;
+        } else if (key == "annotations") {
+            if (annotations_seen || !try_read_annotations(value, raw)) return false;
+            annotations_seen = true;
+        }
+    }
+    const char* trailing = nullptr;
+    if (document.current_location().get(trailing) == simdjson::SUCCESS) return false;
+    if (!images || !categories || !annotations_seen) return false;
+    annotations.reserve(raw.size());
+    for (raw_annotation& a : raw) {
+        const auto image = ids.images.find(a.image_id);
+        const auto category = ids.categories.find(a.category_id);
+        if (image == ids.images.end() || category == ids.categories.end()) return false;
+        a.gt.image = image->second;
+        a.gt.class_id = category->second;
+        annotations.push_back(a.gt);
+    }
     return true;
 }
 
@@ -305,7 +465,12 @@ coco_files load_coco_files(const fs::path& instances_json, const fs::path& resul
 
     // Both views share the file-order indices until the end, where the protocol's are ranked.
     std::vector<coco_ground_truth>& annotations_read = protocol.ground_truth;
-    {
+    if (!try_read_coco_instances(instances_json, ids, set, annotations_read)) {
+        ids.images.clear();
+        ids.categories.clear();
+        set.images.clear();
+        set.classes.clear();
+        annotations_read.clear();
         const json instances = parse_json_file(instances_json);
         with_file(instances_json, [&] {
             require_object(instances, "");
