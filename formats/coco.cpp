@@ -214,6 +214,21 @@ bool load_padded(const fs::path& file, simdjson::padded_string& text) {
     return simdjson::padded_string::load(file.string()).get(text) == simdjson::SUCCESS;
 }
 
+// Calls on_field(key, value) for every member of `object`; false at a malformed member or as
+// soon as on_field returns false.
+template <typename OnField>
+bool for_each_field(od::object object, OnField on_field) {
+    for (auto field : object) {
+        std::string_view key;
+        od::value value;
+        if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
+            field.value().get(value) != simdjson::SUCCESS || !on_field(key, value)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // An instances file's `images` or `categories` On-Demand: ids (each once) and names (categories:
 // non-empty and each once). False at the first thing the validating reader would reject.
 bool try_read_id_table(od::value value, bool is_categories,
@@ -227,23 +242,20 @@ bool try_read_id_table(od::value value, bool is_categories,
         if (element.get_object().get(entry) != simdjson::SUCCESS) return false;
         std::optional<std::int64_t> id;
         std::optional<std::string> name;
-        for (auto field : entry) {
-            std::string_view key;
-            od::value field_value;
-            if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
-                field.value().get(field_value) != simdjson::SUCCESS) {
-                return false;
-            }
-            if (key == "id") {
-                std::int64_t read = 0;
-                if (field_value.get_int64().get(read) != simdjson::SUCCESS) return false;
-                id = read;
-            } else if (key == (is_categories ? "name" : "file_name")) {
-                std::string_view read;
-                if (field_value.get_string().get(read) != simdjson::SUCCESS) return false;
-                name = std::string(read);
-            }
-        }
+        const bool fields_read =
+            for_each_field(entry, [&](std::string_view key, od::value field_value) {
+                if (key == "id") {
+                    std::int64_t read = 0;
+                    if (field_value.get_int64().get(read) != simdjson::SUCCESS) return false;
+                    id = read;
+                } else if (key == (is_categories ? "name" : "file_name")) {
+                    std::string_view read;
+                    if (field_value.get_string().get(read) != simdjson::SUCCESS) return false;
+                    name = std::string(read);
+                }
+                return true;
+            });
+        if (!fields_read) return false;
         if (!id || names.size() >= std::numeric_limits<std::uint32_t>::max()) return false;
         if (!ids.emplace(*id, static_cast<std::uint32_t>(names.size())).second) return false;
         if (is_categories) {
@@ -270,41 +282,38 @@ bool try_read_annotations(od::value value, std::vector<raw_annotation>& annotati
         raw_annotation a;
         a.gt.id = static_cast<std::int64_t>(annotations.size()) + 1;
         bool image = false, category = false, bbox = false, area = false;
-        for (auto field : entry) {
-            std::string_view key;
-            od::value field_value;
-            if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
-                field.value().get(field_value) != simdjson::SUCCESS) {
-                return false;
-            }
-            if (key == "image_id") {
-                image = field_value.get_int64().get(a.image_id) == simdjson::SUCCESS;
-                if (!image) return false;
-            } else if (key == "category_id") {
-                category = field_value.get_int64().get(a.category_id) == simdjson::SUCCESS;
-                if (!category) return false;
-            } else if (key == "bbox") {
-                bbox = read_box(field_value, a.gt.bbox);
-                if (!bbox) return false;
-            } else if (key == "area") {
-                area = field_value.get_double().get(a.gt.area) == simdjson::SUCCESS &&
-                       std::isfinite(a.gt.area);
-                if (!area) return false;
-            } else if (key == "id") {
-                if (field_value.get_int64().get(a.gt.id) != simdjson::SUCCESS) return false;
-            } else if (key == "iscrowd") {
-                bool crowd = false;
-                std::int64_t number = 0;
-                if (field_value.get_bool().get(crowd) == simdjson::SUCCESS) {
-                    a.gt.iscrowd = crowd;
-                } else if (field_value.get_int64().get(number) == simdjson::SUCCESS &&
-                           (number == 0 || number == 1)) {
-                    a.gt.iscrowd = number == 1;
-                } else {
-                    return false;
+        const bool fields_read =
+            for_each_field(entry, [&](std::string_view key, od::value field_value) {
+                if (key == "image_id") {
+                    image = field_value.get_int64().get(a.image_id) == simdjson::SUCCESS;
+                    if (!image) return false;
+                } else if (key == "category_id") {
+                    category = field_value.get_int64().get(a.category_id) == simdjson::SUCCESS;
+                    if (!category) return false;
+                } else if (key == "bbox") {
+                    bbox = read_box(field_value, a.gt.bbox);
+                    if (!bbox) return false;
+                } else if (key == "area") {
+                    area = field_value.get_double().get(a.gt.area) == simdjson::SUCCESS &&
+                           std::isfinite(a.gt.area);
+                    if (!area) return false;
+                } else if (key == "id") {
+                    if (field_value.get_int64().get(a.gt.id) != simdjson::SUCCESS) return false;
+                } else if (key == "iscrowd") {
+                    bool crowd = false;
+                    std::int64_t number = 0;
+                    if (field_value.get_bool().get(crowd) == simdjson::SUCCESS) {
+                        a.gt.iscrowd = crowd;
+                    } else if (field_value.get_int64().get(number) == simdjson::SUCCESS &&
+                               (number == 0 || number == 1)) {
+                        a.gt.iscrowd = number == 1;
+                    } else {
+                        return false;
+                    }
                 }
-            }
-        }
+                return true;
+            });
+        if (!fields_read) return false;
         if (!image || !category || !bbox) return false;
         if (!area) a.gt.area = a.gt.bbox.w * a.gt.bbox.h;
         annotations.push_back(a);
@@ -342,13 +351,7 @@ bool try_read_coco_results(const fs::path& file, const coco_ids& ids,
         if (element.get_object().get(entry) != simdjson::SUCCESS) return false;
         coco_detection d;
         bool image = false, category = false, bbox = false, score = false;
-        for (auto field : entry) {
-            std::string_view key;
-            od::value value;
-            if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
-                field.value().get(value) != simdjson::SUCCESS) {
-                return false;
-            }
+        const bool fields_read = for_each_field(entry, [&](std::string_view key, od::value value) {
             if (key == "image_id") {
                 image = look_up(ids.images, value, d.image);
                 if (!image) return false;
@@ -363,7 +366,9 @@ bool try_read_coco_results(const fs::path& file, const coco_ids& ids,
                     value.get_double().get(d.score) == simdjson::SUCCESS && std::isfinite(d.score);
                 if (!score) return false;
             }
-        }
+            return true;
+        });
+        if (!fields_read) return false;
         if (!image || !category || !bbox || !score) return false;
         read.push_back(d);
     }
@@ -390,13 +395,7 @@ bool try_read_coco_instances(const fs::path& file, coco_ids& ids, detection_set&
     }
     bool images = false, categories = false, annotations_seen = false;
     std::vector<raw_annotation> raw;
-    for (auto field : root) {
-        std::string_view key;
-        od::value value;
-        if (field.unescaped_key().get(key) != simdjson::SUCCESS ||
-            field.value().get(value) != simdjson::SUCCESS) {
-            return false;
-        }
+    const bool fields_read = for_each_field(root, [&](std::string_view key, od::value value) {
         if (key == "images") {
             if (images || !try_read_id_table(value, false, ids.images, set.images)) return false;
             images = true;
@@ -409,7 +408,9 @@ bool try_read_coco_instances(const fs::path& file, coco_ids& ids, detection_set&
             if (annotations_seen || !try_read_annotations(value, raw)) return false;
             annotations_seen = true;
         }
-    }
+        return true;
+    });
+    if (!fields_read) return false;
     const char* trailing = nullptr;
     if (document.current_location().get(trailing) == simdjson::SUCCESS) return false;
     if (!images || !categories || !annotations_seen) return false;
