@@ -7,11 +7,13 @@
 
 #include <fmt/format.h>
 
+#include "algorithms/coco_eval.hpp"
 #include "cli/common.hpp"
 #include "formats/detection_input.hpp"
 #include "problems/average_precision.hpp"
 #include "reports/ap_plot.hpp"
 #include "reports/ap_table.hpp"
+#include "reports/coco_table.hpp"
 
 namespace algojudge::cli {
 
@@ -46,6 +48,11 @@ void setup_ap(CLI::App& app, int& status) {
     command->add_flag("--json", options->json, "Print the result as JSON");
     command->add_option("--plot", options->plot_dir,
                         "Write one SVG per class and an index.html into DIR");
+    command
+        ->add_option("--protocol", options->protocol,
+                     "voc (11-point and area AP), coco (pycocotools' COCOeval) or both")
+        ->check(CLI::IsMember({"voc", "coco", "both"}))
+        ->capture_default_str();
     command->callback([options, box, &status] {
         options->box_given = box->count() > 0;
         status = ap_main(*options);
@@ -54,7 +61,7 @@ void setup_ap(CLI::App& app, int& status) {
 
 namespace {
 
-ap_input load_input(const ap_options& options) {
+detection_inputs load_inputs(const ap_options& options, bool with_coco) {
     detection_source source;
     source.file = options.input;
     source.format = options.format;
@@ -62,14 +69,19 @@ ap_input load_input(const ap_options& options) {
     source.detections = options.detections;
     source.layout = options.box == "xywh" ? box_layout::xywh : box_layout::xyxy;
     source.layout_given = options.box_given;
-    ap_input input = load_detections(source);
+    detection_inputs inputs;
+    if (with_coco) {
+        inputs = load_detections_with_coco(source);
+    } else {
+        inputs.input = load_detections(source);
+    }
     // Flags add to what the file asks for; --iou replaces its threshold.
-    ap_conventions& conventions = input.conventions;
+    ap_conventions& conventions = inputs.input.conventions;
     if (options.iou_threshold) conventions.iou_threshold = *options.iou_threshold;
     conventions.pixel_plus_one = conventions.pixel_plus_one || options.pixel_plus_one;
     conventions.strict_greater = conventions.strict_greater || options.strict_greater;
     conventions.numpy_thresholds = conventions.numpy_thresholds || options.numpy_thresholds;
-    return input;
+    return inputs;
 }
 
 }  // namespace
@@ -80,19 +92,33 @@ int ap_main(const ap_options& options) {
             fmt::format("--iou: expected a number in [0, 1], got {}", *options.iou_threshold));
         return code(exit_status::input_error);
     }
-    ap_input input;
+    const bool voc = options.protocol != "coco";
+    const bool coco = options.protocol != "voc";
+    detection_inputs inputs = load_inputs(options, coco);
+    const ap_input& input = inputs.input;
     ap_result result;
-    input = load_input(options);
-    result = evaluate_average_precision(input.set, input.conventions);
-    if (!options.plot_dir.empty()) {
-        const std::size_t plotted =
-            write_ap_plots(options.plot_dir, input.set, result, input.conventions);
-        if (plotted < input.set.classes.size()) {
-            print_note(fmt::format("--plot: curves of the first {} of {} classes only", plotted,
-                                   input.set.classes.size()));
+    coco_eval_result coco_result;
+    if (voc) result = evaluate_average_precision(input.set, input.conventions);
+    if (coco) {
+        if (inputs.coco.detections.empty()) {
+            print_note(
+                "no detections: every COCO number is 0, or -1 where there is no ground "
+                "truth");
         }
+        coco_result = evaluate_coco(inputs.coco.view());
     }
-    if (result.detections_without_ground_truth_image > 0) {
+    if (!options.plot_dir.empty()) {
+        if (voc) {
+            const std::size_t plotted =
+                write_ap_plots(options.plot_dir, input.set, result, input.conventions);
+            if (plotted < input.set.classes.size()) {
+                print_note(fmt::format("--plot: curves of the first {} of {} classes only", plotted,
+                                       input.set.classes.size()));
+            }
+        }
+        if (coco) write_coco_plots(options.plot_dir, inputs.coco.class_names, coco_result);
+    }
+    if (voc && result.detections_without_ground_truth_image > 0) {
         print_note(
             fmt::format("{} detection{} on images without any ground truth counted as "
                         "false positives",
@@ -100,13 +126,27 @@ int ap_main(const ap_options& options) {
                         result.detections_without_ground_truth_image == 1 ? "" : "s"));
     }
     if (options.json) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::object();
+        if (voc)
+            out = nlohmann::ordered_json::parse(
+                ap_result_json(input.set, result)
+                    .dump(-1, ' ', false, json::error_handler_t::replace));
+        if (coco) {
+            out["coco"] = coco_summary_json(coco_result.summary);
+            out["coco_classes"] = coco_classes_json(inputs.coco.class_names, coco_result);
+        }
         // Names that are not UTF-8 get U+FFFD rather than an exception from the JSON writer.
-        write_stdout(
-            ap_result_json(input.set, result).dump(-1, ' ', false, json::error_handler_t::replace));
+        write_stdout(out.dump(-1, ' ', false, json::error_handler_t::replace));
         write_stdout("\n");
     } else {
-        write_stdout(
-            render_ap_table(input.set, result, input.conventions, stdout_is_colour_terminal()));
+        const bool colour = stdout_is_colour_terminal();
+        if (voc) write_stdout(render_ap_table(input.set, result, input.conventions, colour));
+        if (voc && coco) write_stdout("\n");
+        if (coco) {
+            write_stdout(render_coco_summary(coco_result.summary));
+            write_stdout("\n");
+            write_stdout(render_coco_table(inputs.coco.class_names, coco_result, colour));
+        }
     }
     return code(finish_stdout(exit_status::ok));
 }

@@ -1,7 +1,8 @@
 // `algojudge ap [FILE] [--format json|text|voc|coco] [--gt PATH --det PATH] [--iou T]
-// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--json] [--plot DIR]`:
-// per-class average precision of detections against ground truth, VOC 11-point and area side
-// by side. Formats and conventions: docs/average-precision.md.
+// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--json] [--plot DIR]
+// [--protocol voc|coco|both]`: per-class average precision of detections against ground truth,
+// VOC 11-point and area side by side, and/or pycocotools' twelve COCO numbers. Formats and
+// conventions: docs/average-precision.md.
 #pragma once
 
 #include <optional>
@@ -24,6 +25,7 @@ struct ap_options {
     bool numpy_thresholds = false;
     bool json = false;
     std::string plot_dir;
+    std::string protocol = "voc";  // voc, coco or both
 };
 
 void setup_ap(CLI::App& app, int& status);

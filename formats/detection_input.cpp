@@ -90,4 +90,17 @@ ap_input load_detections(const detection_source& source) {
     return input;
 }
 
+detection_inputs load_detections_with_coco(const detection_source& source) {
+    detection_inputs inputs;
+    if (detection_format(source) == "coco") {
+        coco_files files = load_coco_files(source.ground_truth, source.detections);
+        inputs.input.set = std::move(files.set);
+        inputs.coco = std::move(files.protocol);
+    } else {
+        inputs.input = load_detections(source);
+        inputs.coco = coco_protocol_from(inputs.input.set);
+    }
+    return inputs;
+}
+
 }  // namespace algojudge

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "formats/coco_protocol.hpp"
 #include "formats/detection_builder.hpp"
 #include "formats/text_folders.hpp"
 
@@ -25,5 +26,13 @@ struct detection_source {
 std::string detection_format(const detection_source& source);
 
 ap_input load_detections(const detection_source& source);
+
+struct detection_inputs {
+    ap_input input;            // the VOC protocol's
+    coco_protocol_input coco;  // the COCO protocol's (formats/coco_protocol.hpp)
+};
+
+// Both protocols' inputs; COCO files are parsed once for the two.
+detection_inputs load_detections_with_coco(const detection_source& source);
 
 }  // namespace algojudge

@@ -15,6 +15,7 @@
 
 #include "judging/case_files.hpp"
 #include "reports/ap_table.hpp"
+#include "reports/coco_table.hpp"
 #include "reports/xml_text.hpp"
 
 namespace algojudge {
@@ -395,6 +396,83 @@ std::size_t write_ap_plots(const fs::path& dir, const detection_set& set, const 
     }
     write_file(dir / "index.html", index_html(set, result, conventions, files, svgs));
     return plotted;
+}
+
+namespace {
+
+// One class's COCO curves: interpolated precision at the 101 recall points, at IoU .50, .75 and
+// the mean over the ten thresholds (area all, maxDets 100).
+std::string coco_class_svg(const std::string& class_name, const coco_class_result& result) {
+    std::string svg = fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:g}\" height=\"{1:g}\" "
+        "viewBox=\"0 0 {0:g} {1:g}\" font-family=\"sans-serif\" font-size=\"12\" "
+        "class=\"coco-pr-plot\">\n",
+        svg_width, svg_height);
+    const std::string name = xml_escape(class_name);
+    svg += fmt::format("<title>{}: COCO precision/recall</title>\n", name);
+    svg += fmt::format("<rect width=\"{:g}\" height=\"{:g}\" fill=\"#ffffff\"/>\n", svg_width,
+                       svg_height);
+    svg += fmt::format(
+        "<text x=\"{:g}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{} (COCO)</text>\n",
+        plot_left, name);
+    svg += fmt::format(
+        "<text x=\"{:g}\" y=\"44\" font-size=\"13\">AP {} \xC2\xB7 AP50 {} \xC2\xB7 AP75 {} "
+        "\xC2\xB7 {} GT</text>\n",
+        plot_left, coco_number(result.ap), coco_number(result.ap50), coco_number(result.ap75),
+        result.num_gt);
+    const point origin = to_pixels(0, 0), corner = to_pixels(1, 1);
+    svg += fmt::format(
+        "<rect x=\"{:.2f}\" y=\"{:.2f}\" width=\"{:.2f}\" height=\"{:.2f}\" fill=\"none\" "
+        "stroke=\"#000000\"/>\n",
+        origin.x, corner.y, corner.x - origin.x, origin.y - corner.y);
+    if (result.num_gt == 0) {
+        svg += fmt::format(
+            "<text x=\"{:g}\" y=\"62\" fill=\"#555555\">no ground truth: no "
+            "curve</text>\n</svg>\n",
+            plot_left);
+        return svg;
+    }
+    struct curve_style {
+        const coco_curve* curve;
+        std::string_view label, stroke;
+    };
+    const curve_style curves[] = {{&result.precision50, "IoU .50", "#1f77b4"},
+                                  {&result.precision75, "IoU .75", "#d62728"},
+                                  {&result.precision_mean, "mean over .50:.95", "#2ca02c"}};
+    const std::array<double, coco_recall_count> recalls = coco_recall_thresholds();
+    int legend_y = 62;
+    for (const curve_style& style : curves) {
+        std::vector<point> points;
+        for (std::size_t r = 0; r < coco_recall_count; ++r)
+            points.push_back(to_pixels(recalls[r], std::max(0.0, (*style.curve)[r])));
+        svg += fmt::format(
+            "<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2\" points=\"{}\"/>\n",
+            style.stroke, svg_points(points));
+        svg += fmt::format("<text x=\"{:g}\" y=\"{}\" fill=\"{}\">{}</text>\n", plot_left, legend_y,
+                           style.stroke, style.label);
+        legend_y += 16;
+    }
+    svg += "</svg>\n";
+    return svg;
+}
+
+}  // namespace
+
+void write_coco_plots(const fs::path& dir, const std::vector<std::string>& class_names,
+                      const coco_eval_result& result) {
+    assert(result.classes.size() == class_names.size());
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir, ec)) {
+        throw output_error(fmt::format("{}: cannot create the plot directory{}", dir.string(),
+                                       ec ? ": " + ec.message() : ""));
+    }
+    const std::vector<std::string> files = plot_file_names(class_names);
+    for (std::size_t c = 0; c < class_names.size(); ++c) {
+        write_file(dir / ("coco-" + files[c]),
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+                       coco_class_svg(class_names[c], result.classes[c]));
+    }
 }
 
 }  // namespace algojudge

@@ -9,7 +9,11 @@
 
 #include <filesystem>
 
+#include <string>
+#include <vector>
+
 #include "algorithms/average_precision.hpp"
+#include "algorithms/coco_eval.hpp"
 
 namespace algojudge {
 
@@ -24,5 +28,11 @@ namespace algojudge {
 inline constexpr std::size_t max_plotted_classes = 1000;
 std::size_t write_ap_plots(const std::filesystem::path& dir, const detection_set& set,
                            const ap_result& result, const ap_conventions& conventions);
+
+// `--plot DIR --protocol coco`: writes `dir`/coco-<class>.svg (names as above) for every class:
+// the interpolated precision at the 101 recall points at IoU .50, .75 and the mean over the ten
+// thresholds. `class_names[c]` names result.classes[c]. Throws as write_ap_plots.
+void write_coco_plots(const std::filesystem::path& dir, const std::vector<std::string>& class_names,
+                      const coco_eval_result& result);
 
 }  // namespace algojudge

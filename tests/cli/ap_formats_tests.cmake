@@ -41,7 +41,7 @@ algojudge_cli_test(NAME ap_voc_malformed_xml EXIT 2
 algojudge_cli_test(NAME ap_coco_unknown_category EXIT 2
     ARGS ap --format coco --gt ${ap_formats}/toyexample/coco/instances.json
          --det ${ap_formats}/bad/coco_results_unknown_category.json
-    STDERR "coco_results_unknown_category\\.json: \\[1\\]\\.category_id: unknown category id 99 \\(not in the categories of instances\\.json\\)")
+    STDERR "coco_results_unknown_category\\.json: \\[1\\]\\.category_id: unknown category id 99 \\(not in the categories of instances\\.json, whose ids are 1 to 20 \\(20 ids\\). a shifted class index is the usual cause\\)")
 algojudge_cli_test(NAME ap_coco_missing_file EXIT 2
     ARGS ap --format coco --gt ${ap_formats}/toyexample/coco/instances.json
          --det ${ap_formats}/no-such-results.json

@@ -131,7 +131,8 @@ TEST_CASE("COCO errors name the file and the JSON path") {
         0);
     CHECK(error_for(good_instances, R"([{"image_id": 1, "category_id": 99, "bbox": [0, 0, 2, 2],
                                         "score": 0.5}])") ==
-          r + "[0].category_id: unknown category id 99 (not in the categories of instances.json)");
+          r + "[0].category_id: unknown category id 99 (not in the categories of instances.json, "
+              "whose ids are 5; a shifted class index is the usual cause)");
     CHECK(error_for(good_instances, R"([{"image_id": 3, "category_id": 5, "bbox": [0, 0, 2, 2],
                                         "score": 0.5}])") ==
           r + "[0].image_id: unknown image id 3 (not in the images of instances.json)");
