@@ -20,5 +20,7 @@ json solve_combination_sum(const json& input, const solve_options& options);
 // millions of combinations through json values costs far more than finding them.
 std::string solve_combination_sum_text(const json& input, const solve_options& options);
 check_result check_combination_sum(const check_args& args);
+// --candidates, --max-candidate, --target, --reuse, --k (docs/gen.md).
+extern const generator combination_sum_generator;
 
 }  // namespace algojudge

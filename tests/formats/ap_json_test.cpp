@@ -341,16 +341,18 @@ TEST_CASE("fast JSON reader: a pipe is read whole, its errors reported like a fi
 }
 
 TEST_CASE("generator: seeded, deterministic, readable by the fast reader") {
-    ap_generator_options options;
-    options.images = 30;
-    options.classes = 4;
-    options.ground_truth = 200;
-    options.detections = 500;
-    options.seed = 7;
-    const std::string text = generate_ap_json(options);
-    CHECK(text == generate_ap_json(options));
-    options.seed = 8;
-    CHECK(text != generate_ap_json(options));
+    generator_settings settings(average_precision_generator);
+    settings.set("images", "30");
+    settings.set("classes", "4");
+    settings.set("ground-truth", "200");
+    settings.set("detections", "500");
+    auto generate = [&](std::uint64_t seed) {
+        prng random(seed);
+        return average_precision_generator.generate(settings, random).dump();
+    };
+    const std::string text = generate(7);
+    CHECK(text == generate(7));
+    CHECK(text != generate(8));
     const json parsed = json::parse(text);
     CHECK(parsed["ground_truth"].size() == 200);
     CHECK(parsed["detections"].size() == 500);
