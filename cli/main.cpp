@@ -7,6 +7,7 @@
 
 #include "cli/ap.hpp"
 #include "cli/common.hpp"
+#include "cli/gen.hpp"
 #include "cli/list.hpp"
 #include "cli/run.hpp"
 #include "cli/verify.hpp"
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     setup_run(app, status);
     setup_verify(app, status);
     setup_ap(app, status);
+    setup_gen(app, status);
     // Every command's errors end here: the user's as exit status 2, algojudge's own as 3.
     try {
         app.parse(argc, argv);
