@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "algorithms/average_precision.hpp"
+#include "formats/ap_json.hpp"
 #include "problems/average_precision.hpp"
 #include "problems/average_precision_generator.hpp"
 #include "support/errors.hpp"
@@ -273,7 +274,7 @@ BENCHMARK(bm_evaluate_big_through_indices_baseline)->Unit(benchmark::kMillisecon
 
 void bm_evaluate_per_image(benchmark::State& state) {
     const auto d = static_cast<std::size_t>(state.range(0));
-    const ap_input input = parse_ap_input(json::parse(generated_text(d)));
+    const ap_input input = read_ap_json_value(json::parse(generated_text(d)));
     for (auto _ : state)
         benchmark::DoNotOptimize(evaluate_average_precision(input.set, input.conventions));
     state.SetItemsProcessed(state.iterations() * state.range(0));
@@ -282,7 +283,7 @@ BENCHMARK(bm_evaluate_per_image)->Arg(2000)->Arg(20000)->Unit(benchmark::kMillis
 
 void bm_match_over_class_baseline(benchmark::State& state) {
     const auto d = static_cast<std::size_t>(state.range(0));
-    const ap_input input = parse_ap_input(json::parse(generated_text(d)));
+    const ap_input input = read_ap_json_value(json::parse(generated_text(d)));
     for (auto _ : state)
         benchmark::DoNotOptimize(match_over_class(input.set, 0.5));
     state.SetItemsProcessed(state.iterations() * state.range(0));
@@ -316,7 +317,7 @@ BENCHMARK_CAPTURE(bm_read, nlohmann_dom,
                   [](const std::string& file) {
                       std::ifstream in(file);
                       const std::string text((std::istreambuf_iterator<char>(in)), {});
-                      return parse_ap_input(json::parse(text));
+                      return read_ap_json_value(json::parse(text));
                   })
     ->Arg(100000)
     ->Unit(benchmark::kMillisecond)
