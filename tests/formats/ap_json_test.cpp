@@ -360,6 +360,15 @@ TEST_CASE("generator: seeded, deterministic, readable by the fast reader") {
     const ap_input slow = read_ap_json_value(parsed);
     const ap_result a = evaluate_average_precision(fast.set, fast.conventions);
     const ap_result b = evaluate_average_precision(slow.set, slow.conventions);
-    CHECK(ap_result_json(fast.set, a) == ap_result_json(slow.set, b));
+    const json fast_json = ap_result_json(fast.set, a);
+    const json slow_json = ap_result_json(slow.set, b);
+    CHECK(fast_json["classes"] == slow_json["classes"]);
+    // The means may differ in the last bit: with "detections" before "ground_truth" (as
+    // nlohmann writes keys) the two readers number the classes in other orders, and the mean
+    // sums class APs in that order.
+    for (const char* mean : {"map_11point", "map_area", "map_101point"}) {
+        CHECK(fast_json[mean].get<double>() ==
+              doctest::Approx(slow_json[mean].get<double>()).epsilon(1e-14));
+    }
     CHECK(*a.map_area > 0.0);
 }
