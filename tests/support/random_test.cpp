@@ -81,7 +81,7 @@ TEST_CASE("between: inclusive ends, single values and the whole int64 range") {
     CHECK(saw_negative);
 }
 
-TEST_CASE("unit and chance: [0, 1), chance(0) never, chance(1) always") {
+TEST_CASE("unit and chance: in 0 <= x < 1, chance(0) never, chance(1) always") {
     prng random(11);
     double sum = 0;
     for (int i = 0; i < 10000; ++i) {
