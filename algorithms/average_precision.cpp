@@ -219,6 +219,9 @@ struct class_scratch {
 // Matches one class's detections (`dets`, input indices in input order) against its ground
 // truth (`gts`, likewise) and fills tp, fp and the curve of `out`; num_gt is already set.
 // Returns how many of the detections are on images without any ground truth.
+// Longer than most functions here on purpose: its four steps (copy the class's boxes by image,
+// find each detection's best box, sort by score, claim boxes) share the class's scratch
+// buffers and run once per class on the hot path; each step is marked below.
 std::size_t match_class(const detection_set& set, const ap_conventions& conventions,
                         std::span<const std::uint32_t> gts, std::span<const std::uint32_t> dets,
                         std::span<const char> image_has_gt, class_scratch& scratch, class_ap& out) {
@@ -368,6 +371,9 @@ void run_workers(unsigned workers, Work work) {
 
 namespace detail {
 
+// Long on purpose: bucketing by class and the threaded hand-out of classes share one set of
+// per-thread buffers sized for the largest class; split up, they would be passed around as a
+// dozen parameters.
 ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions,
                                      unsigned max_threads) {
     assert(max_threads >= 1);

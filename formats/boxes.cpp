@@ -4,12 +4,14 @@
 
 namespace algojudge {
 
-std::string box_defect(const std::array<double, 4>& corners) {
-    if (corners[2] < corners[0]) {
-        return fmt::format("x2 ({}) is less than x1 ({})", corners[2], corners[0]);
-    }
-    if (corners[3] < corners[1]) {
-        return fmt::format("y2 ({}) is less than y1 ({})", corners[3], corners[1]);
+std::string box_defect(const std::array<double, 4>& corners,
+                       const std::array<const char*, 4>& names) {
+    for (std::size_t low = 0; low < 2; ++low) {
+        const std::size_t high = low + 2;
+        if (corners[high] < corners[low]) {
+            return fmt::format("{} ({}) is less than {} ({})", names[high], corners[high],
+                               names[low], corners[low]);
+        }
     }
     return "";
 }

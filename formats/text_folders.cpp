@@ -59,14 +59,24 @@ std::string_view layout_words(box_layout layout) {
     return layout == box_layout::xyxy ? "x1 y1 x2 y2" : "x y w h";
 }
 
+// Calls `read(image, words, where)` for every non-blank line of every text file in `dir`, the
+// image being the file's stem.
+template <class Read>
+void for_each_text_line(detection_builder& builder, const std::filesystem::path& dir, Read read) {
+    for (const auto& file : text_files_in(dir)) {
+        const std::uint32_t image = builder.image(file.stem().string());
+        for_each_line(file, [&](const std::vector<std::string_view>& words, std::size_t line) {
+            read(image, words, where_in(file, line));
+        });
+    }
+}
+
 }  // namespace
 
 void read_text_ground_truth(detection_builder& builder, const std::filesystem::path& dir,
                             box_layout layout) {
-    for (const auto& file : text_files_in(dir)) {
-        const std::uint32_t image = builder.image(file.stem().string());
-        for_each_line(file, [&](const std::vector<std::string_view>& words, std::size_t line) {
-            const std::string where = where_in(file, line);
+    for_each_text_line(
+        builder, dir, [&](std::uint32_t image, const auto& words, const std::string& where) {
             if (words.size() != 5 && words.size() != 6) {
                 throw input_error::at(where,
                                       fmt::format("expected \"class {} [difficult]\", got {} words",
@@ -88,28 +98,24 @@ void read_text_ground_truth(detection_builder& builder, const std::filesystem::p
             }
             builder.set().ground_truth.push_back(g);
         });
-    }
 }
 
 void read_text_detections(detection_builder& builder, const std::filesystem::path& dir,
                           box_layout layout) {
-    for (const auto& file : text_files_in(dir)) {
-        const std::uint32_t image = builder.image(file.stem().string());
-        for_each_line(file, [&](const std::vector<std::string_view>& words, std::size_t line) {
-            const std::string where = where_in(file, line);
-            if (words.size() != 6) {
-                throw input_error::at(where,
-                                      fmt::format("expected \"class score {}\", got {} words",
-                                                  layout_words(layout), words.size()));
-            }
-            detection d;
-            d.image = image;
-            d.class_id = builder.class_id(words[0]);
-            d.score = text_number(words[1], where, "score");
-            d.bbox = text_box(std::span(words).subspan(2, 4), where, layout);
-            builder.set().detections.push_back(d);
-        });
-    }
+    for_each_text_line(builder, dir,
+                       [&](std::uint32_t image, const auto& words, const std::string& where) {
+                           if (words.size() != 6) {
+                               throw input_error::at(
+                                   where, fmt::format("expected \"class score {}\", got {} words",
+                                                      layout_words(layout), words.size()));
+                           }
+                           detection d;
+                           d.image = image;
+                           d.class_id = builder.class_id(words[0]);
+                           d.score = text_number(words[1], where, "score");
+                           d.bbox = text_box(std::span(words).subspan(2, 4), where, layout);
+                           builder.set().detections.push_back(d);
+                       });
 }
 
 detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir,

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "formats/boxes.hpp"
 #include "support/errors.hpp"
 #include "support/files.hpp"
 #include "support/text_lines.hpp"
@@ -122,14 +123,9 @@ void read_voc_annotation(const fs::path& file, detection_builder& ids) {
         gt.bbox.y1 = xml.required_number(bndbox, "ymin", box_context);
         gt.bbox.x2 = xml.required_number(bndbox, "xmax", box_context);
         gt.bbox.y2 = xml.required_number(bndbox, "ymax", box_context);
-        if (gt.bbox.x2 < gt.bbox.x1) {
-            xml.fail(bndbox,
-                     fmt::format("{}xmax {} < xmin {}", box_context, gt.bbox.x2, gt.bbox.x1));
-        }
-        if (gt.bbox.y2 < gt.bbox.y1) {
-            xml.fail(bndbox,
-                     fmt::format("{}ymax {} < ymin {}", box_context, gt.bbox.y2, gt.bbox.y1));
-        }
+        const std::string defect = box_defect({gt.bbox.x1, gt.bbox.y1, gt.bbox.x2, gt.bbox.y2},
+                                              {"xmin", "ymin", "xmax", "ymax"});
+        if (!defect.empty()) xml.fail(bndbox, box_context + defect);
         ids.set().ground_truth.push_back(gt);
     }
 }
@@ -172,8 +168,10 @@ void read_voc_results_file(const fs::path& file, std::uint32_t class_id, detecti
         d.class_id = class_id;
         d.score = numbers[1];
         d.bbox = {numbers[2], numbers[3], numbers[4], numbers[5]};
-        if (d.bbox.x2 < d.bbox.x1) throw fail(fmt::format("x2 {} < x1 {}", d.bbox.x2, d.bbox.x1));
-        if (d.bbox.y2 < d.bbox.y1) throw fail(fmt::format("y2 {} < y1 {}", d.bbox.y2, d.bbox.y1));
+        if (std::string defect = box_defect({numbers[2], numbers[3], numbers[4], numbers[5]});
+            !defect.empty()) {
+            throw fail(defect);
+        }
         ids.set().detections.push_back(d);
     });
 }

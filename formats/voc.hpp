@@ -3,7 +3,7 @@
 // xmin/ymin/xmax/ymax), detections from the VOC results files of a folder
 // (`<prefix>_det_<set>_<class>.txt` such as `comp4_det_test_dog.txt`, lines
 // `image score x1 y1 x2 y2`). Errors name the file and the line:
-// `dog.xml: line 14: object 2: bndbox: xmax 3 < xmin 9`. Reference:
+// `dog.xml: line 14: object 2: bndbox: xmax (3) is less than xmin (9)`. Reference:
 // docs/average-precision-formats.md. Status: tested in tests/formats/voc_test.cpp.
 #pragma once
 

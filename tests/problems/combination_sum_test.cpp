@@ -19,9 +19,8 @@ namespace {
 using combination = std::vector<std::int64_t>;
 constexpr std::uint64_t plenty = std::uint64_t{1} << 30;
 
-[[maybe_unused]] combination_sum_query make_query(std::vector<std::int64_t> candidates,
-                                                  std::int64_t target, bool reuse,
-                                                  std::optional<std::uint64_t> k = std::nullopt) {
+combination_sum_query make_query(std::vector<std::int64_t> candidates, std::int64_t target,
+                                 bool reuse, std::optional<std::uint64_t> k = std::nullopt) {
     combination_sum_query query;
     query.candidates = std::move(candidates);
     query.target = target;
@@ -30,32 +29,11 @@ constexpr std::uint64_t plenty = std::uint64_t{1} << 30;
     return query;
 }
 
-[[maybe_unused]] std::vector<combination> enumerate_all(const combination_sum_query& query,
-                                                        std::uint64_t limit = UINT64_MAX) {
-    std::vector<combination> found;
-    const combination_walk walk = for_each_combination(
-        query,
-        [&](std::span<const std::int64_t> values) {
-            found.emplace_back(values.begin(), values.end());
-            return found.size() < limit;
-        },
-        plenty);
-    REQUIRE_FALSE(walk.refused);
-    CHECK(walk.reported == found.size());
-    return found;
-}
-
-[[maybe_unused]] std::string count_of(const combination_sum_query& query) {
-    const combination_count counted = count_combinations(query, plenty);
-    REQUIRE_FALSE(counted.refused);
-    return counted.count.get_str();
-}
-
 // Brute force: for each distinct value in turn, every number of copies the mode allows, kept
 // while the sum stays within the target; then filtered by k and sorted.
-[[maybe_unused]] void brute_force(const std::vector<std::pair<std::int64_t, std::int64_t>>& values,
-                                  std::size_t index, std::int64_t remaining, bool reuse,
-                                  combination& path, std::vector<combination>& out) {
+void brute_force(const std::vector<std::pair<std::int64_t, std::int64_t>>& values,
+                 std::size_t index, std::int64_t remaining, bool reuse, combination& path,
+                 std::vector<combination>& out) {
     if (index == values.size()) {
         if (remaining == 0) out.push_back(path);
         return;
@@ -70,26 +48,11 @@ constexpr std::uint64_t plenty = std::uint64_t{1} << 30;
     path.resize(size);
 }
 
-[[maybe_unused]] std::vector<combination> brute_force(const combination_sum_query& query) {
-    std::map<std::int64_t, std::int64_t> copies;
-    for (std::int64_t value : query.candidates)
-        ++copies[value];
-    const std::vector<std::pair<std::int64_t, std::int64_t>> values(copies.begin(), copies.end());
-    std::vector<combination> out;
-    combination path;
-    brute_force(values, 0, query.target, query.reuse, path, out);
-    if (query.k) {
-        std::erase_if(out, [&](const combination& c) { return c.size() != *query.k; });
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
-
-[[maybe_unused]] json solve(const json& input) {
+json solve(const json& input) {
     return solve_combination_sum(input, solve_options{});
 }
 
-[[maybe_unused]] std::string error_of(const json& input, const solve_options& options = {}) {
+std::string error_of(const json& input, const solve_options& options = {}) {
     try {
         solve_combination_sum(input, options);
     } catch (const input_error& e) {
@@ -98,7 +61,7 @@ constexpr std::uint64_t plenty = std::uint64_t{1} << 30;
     return "no error";
 }
 
-[[maybe_unused]] check_result check(const json& input, const json& expected, const json& actual) {
+check_result check(const json& input, const json& expected, const json& actual) {
     const json tolerance;
     return check_combination_sum({input, expected, actual, tolerance});
 }

@@ -13,52 +13,9 @@
 namespace {
 
 using algojudge::json;
-using algojudge::max_gap;
-using algojudge::max_gap_result;
-using values = std::vector<std::int64_t>;
 
 constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
-
-[[maybe_unused]] std::uint64_t distance(std::int64_t low, std::int64_t high) {
-    return static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
-}
-
-// The obviously correct version: sort, drop duplicates, take the widest step.
-[[maybe_unused]] std::uint64_t naive_max_gap(values nums) {
-    std::sort(nums.begin(), nums.end());
-    std::uint64_t best = 0;
-    for (std::size_t i = 1; i < nums.size(); ++i) {
-        best = std::max(best, distance(nums[i - 1], nums[i]));
-    }
-    return best;
-}
-
-// Empty when `result` is right for `nums`, else what is wrong with it.
-[[maybe_unused]] std::string result_problem(const values& nums, const max_gap_result& result) {
-    const std::uint64_t expected = naive_max_gap(nums);
-    if (result.gap != expected) {
-        return "gap " + std::to_string(result.gap) + ", expected " + std::to_string(expected);
-    }
-    if (nums.size() < 2) return result.has_pair ? "pair reported for fewer than two" : "";
-    if (!result.has_pair) return "no pair reported";
-    if (result.low > result.high || distance(result.low, result.high) != result.gap) {
-        return "low/high are not gap apart";
-    }
-    const bool has_low = std::find(nums.begin(), nums.end(), result.low) != nums.end();
-    const bool has_high = std::find(nums.begin(), nums.end(), result.high) != nums.end();
-    if (!has_low || !has_high) return "low/high not among the values";
-    for (std::int64_t value : nums) {
-        if (result.low < value && value < result.high) return "low/high are not neighbours";
-    }
-    return "";
-}
-
-[[maybe_unused]] void check_against_naive(const values& nums) {
-    const std::string problem = result_problem(nums, max_gap(nums));
-    INFO("n = ", nums.size());
-    CHECK_MESSAGE(problem.empty(), problem);
-}
 
 }  // namespace
 
