@@ -23,26 +23,30 @@
 #include "formats/ap_json.hpp"
 #include "problems/average_precision.hpp"
 #include "problems/average_precision_generator.hpp"
+#include "support/errors.hpp"
 
 namespace {
 
 using namespace algojudge;
 
-ap_generator_options bench_options(std::size_t detections) {
-    ap_generator_options options;
-    options.detections = detections;
-    options.ground_truth = detections * 69 / 100;
-    options.images = std::max<std::size_t>(1, detections / 10);
-    options.classes = 20;
-    options.seed = 42;
-    return options;
+// The issue-5 proportions: 69 ground-truth boxes per 100 detections, 10 detections an image.
+std::string generate_bench_input(std::size_t detections) {
+    generator_settings settings(average_precision_generator);
+    settings.set("detections", std::to_string(detections));
+    settings.set("ground-truth", std::to_string(detections * 69 / 100));
+    settings.set("images", std::to_string(std::max<std::size_t>(1, detections / 10)));
+    settings.set("classes", "20");
+    settings.set("ties", "0");
+    settings.set("difficult", "0.08");
+    prng random(42);
+    return average_precision_generator.generate(settings, random).dump();
 }
 
 const std::string& generated_text(std::size_t detections) {
     static std::size_t cached_size = 0;
     static std::string cached;
     if (cached_size != detections) {
-        cached = generate_ap_json(bench_options(detections));
+        cached = generate_bench_input(detections);
         cached_size = detections;
     }
     return cached;
@@ -319,40 +323,34 @@ BENCHMARK_CAPTURE(bm_read, nlohmann_dom,
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-// `--generate FILE [--images N] ...`: 0 on success, 2 on a usage error.
+// `--generate FILE [--images N] ...`: 0 on success, 2 on a usage error. Every option of
+// `algojudge gen average-precision` is accepted, and --seed.
 int generate(int argc, char** argv) {
-    ap_generator_options options;
+    generator_settings settings(average_precision_generator);
+    std::uint64_t seed = 1;
     std::string file;
-    for (int i = 1; i < argc; ++i) {
-        const std::string flag = argv[i];
-        if (i + 1 >= argc) {
-            std::fprintf(stderr, "average_precision_bench: %s needs a value\n", flag.c_str());
-            return 2;
+    try {
+        for (int i = 1; i < argc; i += 2) {
+            const std::string flag = argv[i];
+            if (i + 1 >= argc || flag.rfind("--", 0) != 0) {
+                throw usage_error(flag + ": expected --option VALUE");
+            }
+            const std::string value = argv[i + 1];
+            if (flag == "--generate") {
+                file = value;
+            } else if (flag == "--seed") {
+                seed = std::stoull(value);
+            } else {
+                settings.set(std::string_view(flag).substr(2), value);
+            }
         }
-        const std::string value = argv[++i];
-        char* end = nullptr;
-        const unsigned long long number = std::strtoull(value.c_str(), &end, 10);
-        const bool numeric = !value.empty() && *end == '\0';
-        if (flag == "--generate") {
-            file = value;
-        } else if (numeric && flag == "--images") {
-            options.images = number;
-        } else if (numeric && flag == "--classes") {
-            options.classes = number;
-        } else if (numeric && flag == "--ground-truth") {
-            options.ground_truth = number;
-        } else if (numeric && flag == "--detections") {
-            options.detections = number;
-        } else if (numeric && flag == "--seed") {
-            options.seed = number;
-        } else {
-            std::fprintf(stderr, "average_precision_bench: bad option %s %s\n", flag.c_str(),
-                         value.c_str());
-            return 2;
-        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "average_precision_bench: %s\n", e.what());
+        return 2;
     }
+    prng random(seed);
     std::ofstream out(file, std::ios::binary);
-    out << generate_ap_json(options);
+    out << average_precision_generator.generate(settings, random).dump() << '\n';
     out.close();
     if (!out) {
         std::fprintf(stderr, "average_precision_bench: cannot write %s\n", file.c_str());

@@ -7,6 +7,7 @@
 
 #include "cli/ap.hpp"
 #include "cli/common.hpp"
+#include "cli/gen.hpp"
 #include "cli/help.hpp"
 #include "cli/judge.hpp"
 #include "cli/list.hpp"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     setup_verify(app, status);
     setup_judge(app, status, judged_command);
     setup_ap(app, status);
+    setup_gen(app, status);
     setup_help(app, status);
     // Every command's errors end here: the user's as exit status 2, algojudge's own as 3, each
     // as one line.

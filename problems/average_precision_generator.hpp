@@ -1,23 +1,17 @@
-// Description: a seeded synthetic input of the average-precision problem, for benchmarks and
-// tests: jittered true positives, duplicates, clutter and some difficult boxes.
-// Status: used by bench/average_precision_bench.cpp and tests/formats/ap_json_test.cpp.
+// Description: the average-precision generator: images of 1000 x 800 pixels with ground-truth
+// boxes of a few classes (some difficult), detections jittered around them (some duplicates, some
+// of the wrong class), clutter, and scores that tie on request. Every coordinate and score is an
+// integer count of tenths (coordinates) or ten-thousandths (scores) divided once, so the input is
+// the same on every machine. Options: docs/gen.md. Used by `algojudge gen` and
+// bench/average_precision_bench.cpp.
+// Status: tested in tests/problems/generator_test.cpp and tests/formats/ap_json_test.cpp.
 #pragma once
 
-#include <cstdint>
-#include <string>
+#include "problems/generator.hpp"
 
 namespace algojudge {
 
-// A seeded synthetic input: `images` images, about `detections` detections and
-// `ground_truth` boxes over `classes` classes, with jittered true positives, clutter and some
-// difficult boxes, rendered as the problem's JSON text.
-struct ap_generator_options {
-    std::size_t images = 1000;
-    std::size_t classes = 20;
-    std::size_t ground_truth = 6900;
-    std::size_t detections = 10000;
-    std::uint64_t seed = 1;
-};
-std::string generate_ap_json(const ap_generator_options& options);
+// --images, --classes, --ground-truth, --detections, --difficult, --ties.
+extern const generator average_precision_generator;
 
 }  // namespace algojudge

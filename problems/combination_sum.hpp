@@ -22,5 +22,7 @@ std::string solve_combination_sum_text(const json& input, const solve_options& o
 extern const text_io
     combination_sum_text;  // the plain text of judge's --io text (combination_sum_text.cpp)
 check_result check_combination_sum(const check_args& args);
+// --candidates, --max-candidate, --target, --reuse, --k (docs/gen.md).
+extern const generator combination_sum_generator;
 
 }  // namespace algojudge

@@ -17,5 +17,7 @@ inline constexpr json_field knapsack_fields[] = {
 json solve_knapsack(const json& input, const solve_options& options);
 extern const text_io knapsack_text;  // the plain text of judge's --io text (knapsack_text.cpp)
 check_result check_knapsack(const check_args& args);
+// --kind, --n, --capacity, --max-weight, --max-value, --max-count, --fill (docs/gen.md).
+extern const generator knapsack_generator;
 
 }  // namespace algojudge

@@ -4,6 +4,7 @@
 // Status: tested in tests/problems/max_gap_test.cpp and tests/cli/commands_tests.cmake.
 #pragma once
 
+#include "problems/generator.hpp"
 #include "problems/problem.hpp"
 
 namespace algojudge {
@@ -13,5 +14,7 @@ inline constexpr json_field max_gap_fields[] = {{"nums", "[int64]"}};
 json solve_max_gap(const json& input, const solve_options& options);
 extern const text_io max_gap_text;  // the plain text of judge's --io text (max_gap_text.cpp)
 check_result check_max_gap(const check_args& args);
+// --n, --min, --max, --shape uniform|clustered|duplicates|progression|extremes (docs/gen.md).
+extern const generator max_gap_generator;
 
 }  // namespace algojudge

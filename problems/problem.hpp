@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "problems/generator.hpp"
 #include "support/json_input.hpp"
 
 namespace algojudge {
@@ -75,6 +76,8 @@ struct problem {
     // renders the output object.
     json (*solve)(const json& input, const solve_options& options);
     check_result (*check)(const check_args& args);
+    // Random inputs for `algojudge gen` (and its options, shown by `gen PROBLEM --help`).
+    const generator* case_generator;
     // Optional: the same output as `solve`, rendered directly as compact JSON text, for problems
     // whose outputs are too large to build as json values quickly (`run` uses it when set).
     std::string (*solve_text)(const json& input, const solve_options& options) = nullptr;

@@ -7,6 +7,7 @@
 
 #include "formats/ap_json.hpp"
 #include "problems/average_precision.hpp"
+#include "problems/average_precision_generator.hpp"
 #include "problems/combination_sum.hpp"
 #include "problems/knapsack.hpp"
 #include "problems/max_gap.hpp"
@@ -19,14 +20,15 @@ namespace {
 // One row per problem, as ninja's kTools[] and git's commands[]. Add a problem here.
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
-     max_gap_fields, solve_max_gap, check_max_gap, nullptr, &max_gap_text},
+     max_gap_fields, solve_max_gap, check_max_gap, &max_gap_generator, nullptr, &max_gap_text},
     {"combination-sum", "multisets of candidates adding up to a target, listed and counted exactly",
      combination_sum_fields, solve_combination_sum, check_combination_sum,
-     solve_combination_sum_text, &combination_sum_text},
+     &combination_sum_generator, solve_combination_sum_text, &combination_sum_text},
     {"knapsack", "0-1, complete or bounded knapsack by DP (2d table or 1d array), with the items",
-     knapsack_fields, solve_knapsack, check_knapsack, nullptr, &knapsack_text},
+     knapsack_fields, solve_knapsack, check_knapsack, &knapsack_generator, nullptr, &knapsack_text},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
-     ap_json_fields, solve_average_precision, check_average_precision, nullptr, nullptr, true},
+     ap_json_fields, solve_average_precision, check_average_precision, &average_precision_generator,
+     nullptr, nullptr, true},
 };
 
 }  // namespace

@@ -341,16 +341,18 @@ TEST_CASE("fast JSON reader: a pipe is read whole, its errors reported like a fi
 }
 
 TEST_CASE("generator: seeded, deterministic, readable by the fast reader") {
-    ap_generator_options options;
-    options.images = 30;
-    options.classes = 4;
-    options.ground_truth = 200;
-    options.detections = 500;
-    options.seed = 7;
-    const std::string text = generate_ap_json(options);
-    CHECK(text == generate_ap_json(options));
-    options.seed = 8;
-    CHECK(text != generate_ap_json(options));
+    generator_settings settings(average_precision_generator);
+    settings.set("images", "30");
+    settings.set("classes", "4");
+    settings.set("ground-truth", "200");
+    settings.set("detections", "500");
+    auto generate = [&](std::uint64_t seed) {
+        prng random(seed);
+        return average_precision_generator.generate(settings, random).dump();
+    };
+    const std::string text = generate(7);
+    CHECK(text == generate(7));
+    CHECK(text != generate(8));
     const json parsed = json::parse(text);
     CHECK(parsed["ground_truth"].size() == 200);
     CHECK(parsed["detections"].size() == 500);
@@ -358,6 +360,15 @@ TEST_CASE("generator: seeded, deterministic, readable by the fast reader") {
     const ap_input slow = read_ap_json_value(parsed);
     const ap_result a = evaluate_average_precision(fast.set, fast.conventions);
     const ap_result b = evaluate_average_precision(slow.set, slow.conventions);
-    CHECK(ap_result_json(fast.set, a) == ap_result_json(slow.set, b));
+    const json fast_json = ap_result_json(fast.set, a);
+    const json slow_json = ap_result_json(slow.set, b);
+    CHECK(fast_json["classes"] == slow_json["classes"]);
+    // The means may differ in the last bit: with "detections" before "ground_truth" (as
+    // nlohmann writes keys) the two readers number the classes in other orders, and the mean
+    // sums class APs in that order.
+    for (const char* mean : {"map_11point", "map_area", "map_101point"}) {
+        CHECK(fast_json[mean].get<double>() ==
+              doctest::Approx(slow_json[mean].get<double>()).epsilon(1e-14));
+    }
     CHECK(*a.map_area > 0.0);
 }

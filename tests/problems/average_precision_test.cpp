@@ -15,7 +15,6 @@
 #include "formats/ap_json.hpp"
 #include "formats/text_folders.hpp"
 #include "judging/case_files.hpp"
-#include "problems/average_precision_generator.hpp"
 #include "tests/average_precision_fixtures.hpp"
 
 using namespace algojudge;
