@@ -104,12 +104,11 @@ endif()
 
 find_program(BWRAP bwrap)
 if(BWRAP)
-    # The probe connects to a port nobody listens on inside the sandbox's own network, writes
-    # outside /tmp (denied: read-only) and inside its private /tmp (allowed).
     # The probe tries a connection to the judge's loopback (its own, empty, network inside),
-    # a write outside /tmp (read-only: denied) and one in its private /tmp (allowed); the shell
-    # prints the right gap (0) only when all three came out so.
-    set(probe "${judge_programs}/sandbox_probe 9 @WORK@/outside | tr '\\n' ' ' | grep -q 'connect=denied write_outside=denied write_tmp=ok' && echo 0")
+    # a write outside /tmp (read-only: denied; /var/tmp, since the build tree may be under /tmp)
+    # and one in its private /tmp (allowed); the shell prints the right gap (0) only when all
+    # three came out so.
+    set(probe "${judge_programs}/sandbox_probe 9 /var/tmp/algojudge-sandbox-probe | tr '\\n' ' ' | grep -q 'connect=denied write_outside=denied write_tmp=ok' && echo 0")
     algojudge_cli_test(NAME judge.sandbox-denies EXIT 0
                        ARGS judge --sandbox @DATA@/judge/max-gap/cases.json --filter one -- sh -c "${probe}"
                        STDOUT "AC +one" "1 passed, 0 failed")
