@@ -20,6 +20,7 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <utility>
 
 extern char** environ;
 
@@ -36,6 +37,14 @@ class unique_fd {
     ~unique_fd() { reset(); }
     unique_fd(const unique_fd&) = delete;
     unique_fd& operator=(const unique_fd&) = delete;
+    unique_fd(unique_fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    unique_fd& operator=(unique_fd&& other) noexcept {
+        if (this != &other) {
+            reset();
+            fd_ = std::exchange(other.fd_, -1);
+        }
+        return *this;
+    }
     int get() const { return fd_; }
     void reset() {
         if (fd_ >= 0) ::close(fd_);
@@ -167,21 +176,74 @@ class sigpipe_guard {
     bool was_pending_ = false;
 };
 
-// Spawns argv in a new session with the three pipes as stdin, stdout, stderr and nothing else
-// open. posix_spawn uses clone(CLONE_VM | CLONE_VFORK): no copy of a big judge's page tables.
-pid_t spawn(const std::vector<std::string>& argv, int stdin_fd, int stdout_fd, int stderr_fd) {
+// The launcher (judging/launcher.c): beside the executable (the build tree), in
+// ../libexec/algojudge (an installed copy), or where this build put it (the test binary).
+std::string launcher_path() {
+    static const std::optional<std::string> path = []() -> std::optional<std::string> {
+        std::vector<std::filesystem::path> candidates;
+        std::error_code error;
+        const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+        if (!error) {
+            candidates.push_back(self.parent_path() / "algojudge-launch");
+            candidates.push_back(self.parent_path().parent_path() / "libexec" / "algojudge" /
+                                 "algojudge-launch");
+        }
+        candidates.emplace_back(ALGOJUDGE_LAUNCHER_BUILD_PATH);
+        for (const std::filesystem::path& candidate : candidates) {
+            if (is_executable_file(candidate.string())) return candidate.string();
+        }
+        return std::nullopt;
+    }();
+    // Not the user's fault: the installation is incomplete (exit status 3).
+    if (!path) throw std::runtime_error("algojudge-launch is missing beside the executable");
+    return *path;
+}
+
+// One record of the launcher's report pipe: {errno, pid, 0} after the spawn, then
+// {0, wait status, peak resident KiB} once the program is reaped.
+struct launcher_record {
+    std::int32_t first = 0, second = 0, third = 0;
+};
+
+// Reads one record; nullopt at end of file (the launcher died before writing it).
+std::optional<launcher_record> read_record(int fd) {
+    launcher_record record;
+    ssize_t got;
+    while ((got = ::read(fd, &record, sizeof record)) < 0 && errno == EINTR) {
+    }
+    if (got != static_cast<ssize_t>(sizeof record)) return std::nullopt;
+    return record;
+}
+
+struct launched {
+    pid_t pid;          // the launcher: leader of a new session and process group
+    unique_fd reports;  // read end of its report pipe
+};
+
+// Starts argv through the launcher in a new session, with the three pipes as stdin, stdout,
+// stderr, the report pipe as descriptor 3 and nothing else open. posix_spawn uses
+// clone(CLONE_VM | CLONE_VFORK): no copy of a big judge's page tables. Returns once the
+// launcher has started the program; throws process_error when it could not.
+launched launch(const std::vector<std::string>& argv, double cpu_seconds, int stdin_fd,
+                int stdout_fd, int stderr_fd) {
+    // RLIMIT_CPU as a backstop in case polling is starved: soft ceil(limit) + 1 s.
+    std::vector<std::string> command = {
+        launcher_path(), std::to_string(static_cast<long long>(std::ceil(cpu_seconds)) + 1)};
+    command.insert(command.end(), argv.begin(), argv.end());
     std::vector<char*> c_argv;
-    c_argv.reserve(argv.size() + 1);
-    for (const std::string& arg : argv)
+    c_argv.reserve(command.size() + 1);
+    for (const std::string& arg : command)
         c_argv.push_back(const_cast<char*>(arg.c_str()));
     c_argv.push_back(nullptr);
+    pipe_pair reports = make_pipe();
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
     posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
     posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+    posix_spawn_file_actions_adddup2(&actions, reports.write_end.get(), 3);
+    posix_spawn_file_actions_addclosefrom_np(&actions, 4);
 
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
@@ -194,24 +256,22 @@ pid_t spawn(const std::vector<std::string>& argv, int stdin_fd, int stdout_fd, i
                              POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
     pid_t pid = -1;
-    const int error =
-        ::posix_spawnp(&pid, c_argv[0], &actions, &attributes, c_argv.data(), environ);
+    const int error = ::posix_spawn(&pid, c_argv[0], &actions, &attributes, c_argv.data(), environ);
     posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     if (error != 0) {
-        throw process_error(argv[0] + ": cannot run: " + std::strerror(error));
+        throw process_error(command[0] + ": cannot run: " + std::strerror(error));
     }
-    return pid;
-}
-
-// RLIMIT_CPU as a backstop in case polling is starved; no core files. Set right after the
-// spawn (posix_spawn cannot set limits), long before a program could use a second of CPU.
-void set_child_limits(pid_t pid, double cpu_seconds) {
-    const auto soft = static_cast<rlim_t>(std::ceil(cpu_seconds)) + 1;
-    const rlimit cpu{soft, soft + 1};
-    ::prlimit(pid, RLIMIT_CPU, &cpu, nullptr);
-    const rlimit no_core{0, 0};
-    ::prlimit(pid, RLIMIT_CORE, &no_core, nullptr);
+    reports.write_end.reset();
+    const std::optional<launcher_record> started = read_record(reports.read_end.get());
+    if (!started || started->first != 0) {
+        int status;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        throw process_error(argv[0] + ": cannot run: " +
+                            (started ? std::strerror(started->first) : "the launcher died"));
+    }
+    return {pid, std::move(reports.read_end)};
 }
 
 struct group_sample {
@@ -289,7 +349,8 @@ class group_watch {
         std::erase_if(members_, [&](pid_t pid) {
             const std::optional<process_stat> stat = read_process_stat(pid);
             if (!stat || stat->pgrp != pgid_) return true;  // gone, or left the group
-            sample.resident_bytes += stat->resident_bytes;
+            // The leader is the launcher: its few hundred KiB are not the program's.
+            if (pid != pgid_) sample.resident_bytes += stat->resident_bytes;
             sample.cpu_seconds += stat->cpu_seconds;
             return false;
         });
@@ -439,69 +500,79 @@ std::optional<std::string> check_sandbox_usable() {
     return reason;
 }
 
-run_result run_process(const std::vector<std::string>& argv, std::string_view input,
-                       const run_limits& limits, bool sandbox) {
-    using namespace detail;
-    if (argv.empty()) throw process_error("no command given");
-    become_subreaper();
-    const std::vector<std::string> command =
-        sandbox ? sandbox_command(argv, limits.memory_bytes) : argv;
+namespace detail {
 
-    pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
-    sigpipe_guard sigpipe_blocked;
-    const clock::time_point start = clock::now();
-    const pid_t pid = spawn(command, in.read_end.get(), out.write_end.get(), err.write_end.get());
-    const pid_t pgid = pid;  // setsid made it the leader of its session and group
-    set_child_limits(pid, limits.cpu_seconds);
-    unique_fd pidfd(pidfd_open(pid));
-    in.read_end.reset();
-    out.write_end.reset();
-    err.write_end.reset();
-    set_nonblocking(in.write_end.get());
-    set_nonblocking(out.read_end.get());
-    set_nonblocking(err.read_end.get());
-    if (input.empty()) in.write_end.reset();
+// One run of one program, in three phases: watch it until it exits or passes a limit, drain
+// what its pipes still hold once the group is killed, reap everyone and settle the verdict.
+class process_run {
+  public:
+    process_run(std::string_view input, const run_limits& limits)
+        : input_(input), limits_(limits) {}
 
-    run_result result;
-    bool killed = false;
-    const auto kill_group = [&](limit_kind reason) {
-        if (!killed) ::kill(-pgid, SIGKILL);
-        killed = true;
-        if (result.stopped_by == limit_kind::none) result.stopped_by = reason;
-    };
+    run_result run(const std::vector<std::string>& command) {
+        pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
+        start_ = clock::now();
+        launched_ = launch(command, limits_.cpu_seconds, in.read_end.get(), out.write_end.get(),
+                           err.write_end.get());
+        pidfd_ = unique_fd(pidfd_open(launched_.pid));
+        watch_.emplace(launched_.pid);
+        in_ = std::move(in.write_end);
+        out_ = std::move(out.read_end);
+        err_ = std::move(err.read_end);
+        in.read_end.reset();
+        out.write_end.reset();
+        err.write_end.reset();
+        set_nonblocking(in_.get());
+        set_nonblocking(out_.get());
+        set_nonblocking(err_.get());
+        if (input_.empty()) in_.reset();
 
-    const auto to_duration = [](double seconds_value) {
+        const int poll_errno = watch();
+        // The leader is gone or a limit was hit. Kill the whole group while the leader is
+        // still an unreaped zombie (its pid, the group id, cannot be reused until we reap it).
+        ::kill(-launched_.pid, SIGKILL);
+        in_.reset();
+        drain_after_kill();
+        reap();
+        if (poll_errno != 0) {
+            errno = poll_errno;
+            fail("ppoll");
+        }
+        settle_limits();
+        return std::move(result_);
+    }
+
+  private:
+    static clock::duration to_duration(double seconds_value) {
         return std::chrono::duration_cast<clock::duration>(
             std::chrono::duration<double>(seconds_value));
-    };
-    const clock::time_point deadline = start + to_duration(limits.wall_seconds);
-    const clock::duration base_interval = to_duration(limits.poll_interval_seconds);
-    const clock::duration fast_interval = std::min(base_interval, to_duration(0.001));
-    clock::time_point next_sample = start + base_interval;
-    std::uint64_t sampled_peak = 0;
-    group_watch watch(pgid);
-    std::size_t input_written = 0;
-    char buffer[65536];
+    }
 
-    // Reads what a pipe has; returns false at end of file.
-    const auto drain = [&](unique_fd& fd, bool is_stdout) {
+    void kill_group(limit_kind reason) {
+        if (!killed_) ::kill(-launched_.pid, SIGKILL);
+        killed_ = true;
+        if (result_.stopped_by == limit_kind::none) result_.stopped_by = reason;
+    }
+
+    // Reads what a pipe has; false at end of file (the pipe is then closed).
+    bool drain(unique_fd& fd, bool is_stdout) {
         for (;;) {
-            const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
+            const ssize_t got = ::read(fd.get(), buffer_, sizeof buffer_);
             if (got > 0) {
                 const auto size = static_cast<std::size_t>(got);
                 if (is_stdout) {
-                    const std::size_t room =
-                        static_cast<std::size_t>(limits.output_bytes) - result.stdout_bytes.size();
-                    result.stdout_bytes.append(buffer, std::min(size, room));
+                    const std::size_t room = static_cast<std::size_t>(limits_.output_bytes) -
+                                             result_.stdout_bytes.size();
+                    result_.stdout_bytes.append(buffer_, std::min(size, room));
                     if (size > room) {
                         kill_group(limit_kind::output);
                         fd.reset();
                         return false;
                     }
                 } else {
-                    append_tail(result.stderr_tail, buffer, size, limits.stderr_keep_bytes);
+                    append_tail(result_.stderr_tail, buffer_, size, limits_.stderr_keep_bytes);
                 }
-                if (size < sizeof buffer) return true;
+                if (size < sizeof buffer_) return true;
                 continue;
             }
             if (got < 0 && errno == EINTR) continue;
@@ -509,139 +580,180 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
             fd.reset();  // end of file, or an error we cannot recover from
             return false;
         }
-    };
+    }
+
+    void feed_input() {
+        const ssize_t put =
+            ::write(in_.get(), input_.data() + input_written_, input_.size() - input_written_);
+        if (put > 0) input_written_ += static_cast<std::size_t>(put);
+        if ((put < 0 && errno != EAGAIN && errno != EINTR) || input_written_ == input_.size()) {
+            in_.reset();  // all fed, or the program closed its stdin (EPIPE)
+        }
+    }
 
     // Without pidfds (kernels before 5.3) the leader's exit is seen at the next sample.
-    const auto leader_is_zombie = [&] {
+    bool leader_is_zombie() const {
         siginfo_t info{};
-        return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-               info.si_pid == pid;
-    };
-    int poll_errno = 0;
-
-    // Phase 1: until the leader exits (its pidfd turns readable) or a limit is hit.
-    bool leader_exited = false;
-    while (!leader_exited && !killed) {
-        clock::time_point now = clock::now();
-        if (now >= deadline) {
-            kill_group(limit_kind::wall_time);
-            break;
-        }
-        if (now >= next_sample) {
-            const group_sample sample = watch.sample();
-            sampled_peak = std::max(sampled_peak, sample.resident_bytes);
-            if (sample.cpu_seconds > limits.cpu_seconds) {
-                kill_group(limit_kind::cpu_time);
-                break;
-            }
-            if (sample.resident_bytes > limits.memory_bytes) {
-                kill_group(limit_kind::memory);
-                break;
-            }
-            // Near the memory limit, sample faster: the overshoot is what one interval allows.
-            const bool near_limit = 2 * sample.resident_bytes > limits.memory_bytes;
-            next_sample = now + (near_limit ? fast_interval : base_interval);
-        }
-        // The pidfd first; each pipe still open after it (`absent` marks a closed one).
-        constexpr nfds_t absent = 4;
-        pollfd fds[absent];
-        nfds_t count = 0;
-        fds[count++] = {pidfd.get(), POLLIN, 0};
-        const nfds_t out_index = out.read_end.get() >= 0 ? count : absent;
-        if (out_index != absent) fds[count++] = {out.read_end.get(), POLLIN, 0};
-        const nfds_t err_index = err.read_end.get() >= 0 ? count : absent;
-        if (err_index != absent) fds[count++] = {err.read_end.get(), POLLIN, 0};
-        const nfds_t in_index = in.write_end.get() >= 0 ? count : absent;
-        if (in_index != absent) fds[count++] = {in.write_end.get(), POLLOUT, 0};
-        const timespec timeout = to_timespec(std::min(next_sample, deadline) - now);
-        const int ready = ::ppoll(fds, count, &timeout, nullptr);
-        if (ready < 0 && errno != EINTR) {
-            poll_errno = errno;  // reported once the group is killed and reaped
-            break;
-        }
-        if (ready <= 0) {
-            if (pidfd.get() < 0) leader_exited = leader_is_zombie();
-            continue;
-        }
-        if (in_index != absent && fds[in_index].revents != 0) {
-            const ssize_t put = ::write(in.write_end.get(), input.data() + input_written,
-                                        input.size() - input_written);
-            if (put > 0) input_written += static_cast<std::size_t>(put);
-            if ((put < 0 && errno != EAGAIN && errno != EINTR) || input_written == input.size()) {
-                in.write_end.reset();  // all fed, or the program closed its stdin (EPIPE)
-            }
-        }
-        if (out_index != absent && fds[out_index].revents != 0) drain(out.read_end, true);
-        if (err_index != absent && fds[err_index].revents != 0) drain(err.read_end, false);
-        if (pidfd.get() >= 0 ? fds[0].revents != 0 : leader_is_zombie()) leader_exited = true;
+        return ::waitid(P_PID, static_cast<id_t>(launched_.pid), &info,
+                        WEXITED | WNOHANG | WNOWAIT) == 0 &&
+               info.si_pid == launched_.pid;
     }
 
-    // Phase 2: the leader is gone or a limit was hit. Kill the whole group while the leader is
-    // still an unreaped zombie (its pid, the group id, cannot be reused until we reap it).
-    ::kill(-pgid, SIGKILL);
-    in.write_end.reset();
-    // Output written before the end still counts. Every writer is dead now, so end of file
-    // comes at once; a process that escaped the group could hold a pipe, hence the grace.
-    const clock::time_point drain_deadline = clock::now() + std::chrono::seconds(1);
-    while (out.read_end.get() >= 0 || err.read_end.get() >= 0) {
-        pollfd fds[2];
-        nfds_t count = 0;
-        if (out.read_end.get() >= 0) fds[count++] = {out.read_end.get(), POLLIN, 0};
-        if (err.read_end.get() >= 0) fds[count++] = {err.read_end.get(), POLLIN, 0};
-        const clock::time_point now = clock::now();
-        if (now >= drain_deadline) break;
-        const timespec timeout = to_timespec(drain_deadline - now);
-        const int ready = ::ppoll(fds, count, &timeout, nullptr);
-        if (ready < 0 && errno == EINTR) continue;
-        if (ready <= 0) break;
-        if (out.read_end.get() >= 0 && fds[0].revents != 0) drain(out.read_end, true);
-        if (err.read_end.get() >= 0 && fds[count - 1].revents != 0) drain(err.read_end, false);
+    // Samples CPU and memory of the group; false when a limit was passed (the group killed).
+    bool sample_within_limits(clock::time_point now) {
+        const group_sample sample = watch_->sample();
+        sampled_peak_ = std::max(sampled_peak_, sample.resident_bytes);
+        if (sample.cpu_seconds > limits_.cpu_seconds) {
+            kill_group(limit_kind::cpu_time);
+            return false;
+        }
+        if (sample.resident_bytes > limits_.memory_bytes) {
+            kill_group(limit_kind::memory);
+            return false;
+        }
+        // Near the memory limit, sample faster: the overshoot is what one interval allows.
+        const clock::duration base = to_duration(limits_.poll_interval_seconds);
+        const bool near_limit = 2 * sample.resident_bytes > limits_.memory_bytes;
+        next_sample_ = now + (near_limit ? std::min(base, to_duration(0.001)) : base);
+        return true;
     }
 
-    // Reap the leader with its rusage, then every other member (orphans came to us).
-    int status = 0;
-    rusage usage{};
-    while (::wait4(pid, &status, 0, &usage) < 0) {
-        if (errno != EINTR) fail("wait4");
-    }
-    result.wall_seconds = std::chrono::duration<double>(clock::now() - start).count();
-    double cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
-    std::uint64_t reaped_peak = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
-    for (;;) {
-        int member_status;
-        rusage member_usage{};
-        if (::wait4(-pgid, &member_status, 0, &member_usage) < 0) {
-            if (errno == EINTR) continue;
-            break;  // ECHILD: none left
+    // Phase 1: until the leader exits (its pidfd turns readable) or a limit is hit. Returns
+    // the errno of a failed ppoll, reported once the group is killed and reaped; else 0.
+    int watch() {
+        const clock::time_point deadline = start_ + to_duration(limits_.wall_seconds);
+        next_sample_ = start_ + to_duration(limits_.poll_interval_seconds);
+        for (;;) {
+            const clock::time_point now = clock::now();
+            if (now >= deadline) {
+                kill_group(limit_kind::wall_time);
+                return 0;
+            }
+            if (now >= next_sample_ && !sample_within_limits(now)) return 0;
+            // The pidfd first; each pipe still open after it (`absent` marks a closed one).
+            constexpr nfds_t absent = 4;
+            pollfd fds[absent];
+            nfds_t count = 0;
+            fds[count++] = {pidfd_.get(), POLLIN, 0};
+            const nfds_t out_index = out_.get() >= 0 ? count : absent;
+            if (out_index != absent) fds[count++] = {out_.get(), POLLIN, 0};
+            const nfds_t err_index = err_.get() >= 0 ? count : absent;
+            if (err_index != absent) fds[count++] = {err_.get(), POLLIN, 0};
+            const nfds_t in_index = in_.get() >= 0 ? count : absent;
+            if (in_index != absent) fds[count++] = {in_.get(), POLLOUT, 0};
+            const timespec timeout = to_timespec(std::min(next_sample_, deadline) - now);
+            const int ready = ::ppoll(fds, count, &timeout, nullptr);
+            if (ready < 0 && errno != EINTR) return errno;
+            if (ready <= 0) {
+                if (pidfd_.get() < 0 && leader_is_zombie()) return 0;
+                continue;
+            }
+            if (in_index != absent && fds[in_index].revents != 0) feed_input();
+            if (out_index != absent && fds[out_index].revents != 0) drain(out_, true);
+            if (err_index != absent && fds[err_index].revents != 0) drain(err_, false);
+            if (pidfd_.get() >= 0 ? fds[0].revents != 0 : leader_is_zombie()) return 0;
+            if (killed_) return 0;
         }
-        cpu += seconds(member_usage.ru_utime) + seconds(member_usage.ru_stime);
-        reaped_peak =
-            std::max(reaped_peak, static_cast<std::uint64_t>(member_usage.ru_maxrss) * 1024);
     }
-    if (poll_errno != 0) {
-        errno = poll_errno;
-        fail("ppoll");
+
+    // Phase 2: output written before the end still counts. Every writer is dead now, so end
+    // of file comes at once; a process that escaped the group could hold a pipe, hence the
+    // grace.
+    void drain_after_kill() {
+        const clock::time_point drain_deadline = clock::now() + std::chrono::seconds(1);
+        while (out_.get() >= 0 || err_.get() >= 0) {
+            pollfd fds[2];
+            nfds_t count = 0;
+            if (out_.get() >= 0) fds[count++] = {out_.get(), POLLIN, 0};
+            if (err_.get() >= 0) fds[count++] = {err_.get(), POLLIN, 0};
+            const clock::time_point now = clock::now();
+            if (now >= drain_deadline) break;
+            const timespec timeout = to_timespec(drain_deadline - now);
+            const int ready = ::ppoll(fds, count, &timeout, nullptr);
+            if (ready < 0 && errno == EINTR) continue;
+            if (ready <= 0) break;
+            if (out_.get() >= 0 && fds[0].revents != 0) drain(out_, true);
+            if (err_.get() >= 0 && fds[count - 1].revents != 0) drain(err_, false);
+        }
     }
-    result.cpu_seconds = cpu;
-    result.peak_memory_bytes = std::max(sampled_peak, reaped_peak);
-    if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
+
+    // Phase 3: reap the launcher with its rusage (its own and the program's CPU), then every
+    // other member (orphans came to us). The program's status and peak memory come from the
+    // launcher's last record; the launcher's own ru_maxrss counts the judge's memory (exec
+    // keeps the old address space's peak) and is never used. A launcher killed with the group
+    // wrote no record: its status is the SIGKILL, the peak what the samples saw.
+    void reap() {
+        int status = 0;
+        rusage usage{};
+        while (::wait4(launched_.pid, &status, 0, &usage) < 0) {
+            if (errno != EINTR) fail("wait4");
+        }
+        result_.wall_seconds = std::chrono::duration<double>(clock::now() - start_).count();
+        double cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
+        std::uint64_t reaped_peak = 0;
+        if (const std::optional<launcher_record> ended = read_record(launched_.reports.get())) {
+            status = ended->second;
+            reaped_peak = static_cast<std::uint64_t>(ended->third) * 1024;
+        }
+        for (;;) {
+            int member_status;
+            rusage member_usage{};
+            if (::wait4(-launched_.pid, &member_status, 0, &member_usage) < 0) {
+                if (errno == EINTR) continue;
+                break;  // ECHILD: none left
+            }
+            cpu += seconds(member_usage.ru_utime) + seconds(member_usage.ru_stime);
+            reaped_peak =
+                std::max(reaped_peak, static_cast<std::uint64_t>(member_usage.ru_maxrss) * 1024);
+        }
+        result_.cpu_seconds = cpu;
+        result_.peak_memory_bytes = std::max(sampled_peak_, reaped_peak);
+        if (WIFEXITED(status)) result_.exit_code = WEXITSTATUS(status);
+        if (WIFSIGNALED(status)) result_.signal = WTERMSIG(status);
+    }
 
     // A program may pass a limit between two samples and finish; rusage has the last word.
     // Only a program the runner did not stop for another reason gets these verdicts.
-    if (result.stopped_by == limit_kind::none) {
-        if (result.cpu_seconds > limits.cpu_seconds) {
-            result.stopped_by = limit_kind::cpu_time;
-        } else if (result.peak_memory_bytes > limits.memory_bytes) {
-            result.stopped_by = limit_kind::memory;
-        } else if (result.signal == SIGXCPU) {
-            result.stopped_by = limit_kind::cpu_time;  // the RLIMIT_CPU backstop fired
+    void settle_limits() {
+        if (result_.stopped_by == limit_kind::none) {
+            if (result_.cpu_seconds > limits_.cpu_seconds) {
+                result_.stopped_by = limit_kind::cpu_time;
+            } else if (result_.peak_memory_bytes > limits_.memory_bytes) {
+                result_.stopped_by = limit_kind::memory;
+            } else if (result_.signal == SIGXCPU) {
+                result_.stopped_by = limit_kind::cpu_time;  // the RLIMIT_CPU backstop fired
+            }
+        }
+        std::string& tail = result_.stderr_tail;
+        if (tail.size() > limits_.stderr_keep_bytes) {
+            tail.erase(0, tail.size() - limits_.stderr_keep_bytes);
         }
     }
-    if (result.stderr_tail.size() > limits.stderr_keep_bytes) {
-        result.stderr_tail.erase(0, result.stderr_tail.size() - limits.stderr_keep_bytes);
-    }
-    return result;
+
+    std::string_view input_;
+    const run_limits& limits_;
+    clock::time_point start_;
+    launched launched_{-1, unique_fd()};
+    unique_fd pidfd_, in_, out_, err_;
+    std::optional<group_watch> watch_;
+    run_result result_;
+    bool killed_ = false;
+    clock::time_point next_sample_;
+    std::uint64_t sampled_peak_ = 0;
+    std::size_t input_written_ = 0;
+    char buffer_[65536];
+};
+
+}  // namespace detail
+
+run_result run_process(const std::vector<std::string>& argv, std::string_view input,
+                       const run_limits& limits, bool sandbox) {
+    if (argv.empty()) throw process_error("no command given");
+    detail::become_subreaper();
+    const std::vector<std::string> command =
+        sandbox ? detail::sandbox_command(argv, limits.memory_bytes) : argv;
+    detail::sigpipe_guard sigpipe_blocked;
+    return detail::process_run(input, limits).run(command);
 }
 
 }  // namespace algojudge

@@ -187,6 +187,25 @@ TEST_CASE("a program just under the memory limit is not stopped") {
     CHECK(result.peak_memory_bytes >= (16u << 20));
 }
 
+TEST_CASE("the peak is the program's own, never the judge's") {
+    // exec keeps the old address space's peak in the new program's ru_maxrss: spawned straight
+    // from a judge that holds 256 MiB, echo_stdin would be reported at 256 MiB and stopped.
+    std::vector<char> judge_memory(256u << 20);
+    for (std::size_t i = 0; i < judge_memory.size(); i += 4096)
+        judge_memory[i] = static_cast<char>(i);
+    const run_result result = run({program("echo_stdin")}, "x");
+    CHECK(result.exit_code == 0);
+    CHECK(result.stopped_by == limit_kind::none);
+    CHECK(result.peak_memory_bytes > 0);
+    CHECK(result.peak_memory_bytes < (8u << 20));
+    CHECK(judge_memory[4096] == static_cast<char>(4096));
+}
+
+TEST_CASE("a program that cannot be started is reported with the reason") {
+    CHECK_THROWS_WITH_AS(run({program("CMakeFiles")}), doctest::Contains("cannot run"),
+                         algojudge::process_error);
+}
+
 TEST_CASE("untouched address space reservations are not counted") {
     const run_result result = run({program("reserve_untouched")});
     CHECK(result.exit_code == 0);
