@@ -26,7 +26,7 @@ stress_finds(max-gap-overflow WA max_gap_overflow
 stress_finds(max-gap-crash-on-empty RTE max_gap_crash_empty "\"nums\":\\[\\]" max-gap)
 # Three or more equal numbers loop: exactly three equal numbers.
 stress_finds(max-gap-loop-on-equal TLE max_gap_loop_equal
-    "\"nums\":\\[(-?[0-9]+),\\1,\\1\\]" max-gap --time-limit 0.2)
+    "\"nums\":\\[(-?[0-9]+),\\1,\\1\\]" max-gap --time-limit 0.5)
 # Greedy by density: at most 3 items.
 stress_finds(knapsack-greedy WA knapsack_greedy "\"weights\":\\[[0-9]+(,[0-9]+){0,2}\\]"
     knapsack --kind 0-1 --fill at-most)
