@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include "problems/registry.hpp"
+
 using namespace algojudge;
 
 namespace {
@@ -113,4 +115,29 @@ TEST_CASE("shrink: a deadline already past tries nothing and says so") {
     CHECK(result.input == input);
     CHECK(calls == 0);
     CHECK(result.out_of_time);
+}
+
+TEST_CASE("shrink: average-precision loses boxes, every step valid for the problem") {
+    const problem& chosen = problem_named("average-precision", "");
+    generator_settings settings(*chosen.case_generator);
+    settings.set("detections", "30");
+    settings.set("ground-truth", "20");
+    prng random(5);
+    const json input = chosen.case_generator->generate(settings, random);
+    // "Fails" while the problem accepts the input and a detection of class01 is left.
+    const auto fails = [&](const json& candidate) {
+        try {
+            chosen.solve(candidate, solve_options{});
+        } catch (const std::exception&) {
+            return false;
+        }
+        for (const json& detection : candidate.at("detections"))
+            if (detection.at("class") == "class01") return true;
+        return false;
+    };
+    REQUIRE(fails(input));
+    const shrink_result result = shrink_input(input, fails, far_future());
+    CHECK(fails(result.input));
+    CHECK(result.input.at("ground_truth").empty());
+    CHECK(result.input.at("detections").size() == 1);
 }
