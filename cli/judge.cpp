@@ -18,6 +18,47 @@
 
 namespace algojudge::cli {
 
+void add_program_run_options(CLI::App& command, program_run_options& options) {
+    command.add_option("--io", options.io, "The program's I/O: text (default) or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    command
+        .add_option("--time-limit", options.time_limit_seconds,
+                    "CPU seconds per case (default 2; wall clock 2x+1)")
+        ->check(CLI::Range(0.001, 86400.0));
+    add_size_option(command, "--memory-limit", options.memory_limit_bytes,
+                    "Peak resident memory of the program", "256M");
+    add_size_option(command, "--reference-memory-limit", options.reference_memory_limit_bytes,
+                    "Largest table the reference solver may allocate", "1G");
+    add_size_option(command, "--output-limit", options.output_limit_bytes,
+                    "Most stdout the program may write", "64M");
+    command.add_flag("--sandbox", options.sandbox,
+                     "Run the program in bubblewrap: no network, read-only files but /tmp");
+}
+
+program_options prepare_program_run(const program_run_options& options,
+                                    const std::vector<std::string>& command, std::string_view who) {
+    if (command.empty()) {
+        throw usage_error(
+            fmt::format("{}: no program to run: put it after --, e.g. `-- ./a.out`", who));
+    }
+    if (auto why = check_command_runnable(command, options.sandbox)) throw usage_error(*why);
+    if (options.sandbox) {
+        if (auto why = check_sandbox_usable()) {
+            throw usage_error(
+                fmt::format("--sandbox: bwrap cannot start a sandbox here: {}", *why));
+        }
+    }
+    program_options run_options;
+    run_options.io = options.io == "json" ? program_io::as_json : program_io::as_text;
+    run_options.limits.cpu_seconds = options.time_limit_seconds;
+    run_options.limits.wall_seconds = wall_limit_for(options.time_limit_seconds);
+    run_options.limits.memory_bytes = options.memory_limit_bytes;
+    run_options.limits.output_bytes = options.output_limit_bytes;
+    run_options.sandbox = options.sandbox;
+    run_options.reference.memory_limit_bytes = options.reference_memory_limit_bytes;
+    return run_options;
+}
+
 void setup_judge(CLI::App& app, int& status, const std::vector<std::string>& command) {
     auto options = std::make_shared<judge_options>();
     options->command = command;
@@ -30,20 +71,7 @@ void setup_judge(CLI::App& app, int& status, const std::vector<std::string>& com
                      "[PROBLEM] case files or folders; with PROBLEM, folders of NAME.in + "
                      "NAME.ans/.out")
         ->required();
-    judge->add_option("--io", options->io, "The program's I/O: text (default) or json")
-        ->check(CLI::IsMember({"text", "json"}));
-    judge
-        ->add_option("--time-limit", options->time_limit_seconds,
-                     "CPU seconds per case (default 2; wall clock 2x+1)")
-        ->check(CLI::Range(0.001, 86400.0));
-    add_size_option(*judge, "--memory-limit", options->memory_limit_bytes,
-                    "Peak resident memory of the program", "256M");
-    add_size_option(*judge, "--reference-memory-limit", options->reference_memory_limit_bytes,
-                    "Largest table the reference solver may allocate", "1G");
-    add_size_option(*judge, "--output-limit", options->output_limit_bytes,
-                    "Most stdout the program may write", "64M");
-    judge->add_flag("--sandbox", options->sandbox,
-                    "Run the program in bubblewrap: no network, read-only files but /tmp");
+    add_program_run_options(*judge, options->program);
     add_case_run_options(*judge, options->runs);
     judge->add_option("-j,--jobs", options->jobs, "Cases run in parallel (default 1)");
     judge->callback([options, &status] { status = judge_main(*options); });
@@ -53,7 +81,7 @@ std::vector<std::string> split_judged_command(int& argc, char** argv) {
     bool in_judge = false;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "judge") in_judge = true;
+        if (arg == "judge" || arg == "stress") in_judge = true;
         if (in_judge && arg == "--") {
             std::vector<std::string> command(argv + i + 1, argv + argc);
             argc = i;
@@ -135,42 +163,15 @@ std::optional<std::vector<test_case>> load_judged_cases(std::vector<std::string>
     return load_cases(collect_case_files(json_paths), default_input_limit, text_loaders);
 }
 
-}  // namespace
-
-int judge_main(const judge_options& options) {
-    const auto shard = parse_shard(options.runs.shard);
-    if (!shard) {
-        throw usage_error(
-            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.runs.shard));
-    }
-    if (options.command.empty()) {
-        throw usage_error("judge: no program to run: put it after --, e.g. `-- ./a.out`");
-    }
-    if (auto why = check_command_runnable(options.command, options.sandbox)) {
-        throw usage_error(*why);
-    }
-    if (options.sandbox) {
-        if (auto why = check_sandbox_usable()) {
-            throw usage_error(
-                fmt::format("--sandbox: bwrap cannot start a sandbox here: {}", *why));
-        }
-    }
-    program_options run_options;
-    run_options.io = options.io == "json" ? program_io::as_json : program_io::as_text;
-    run_options.limits.cpu_seconds = options.time_limit_seconds;
-    run_options.limits.wall_seconds = wall_limit_for(options.time_limit_seconds);
-    run_options.limits.memory_bytes = options.memory_limit_bytes;
-    run_options.limits.output_bytes = options.output_limit_bytes;
-    run_options.sandbox = options.sandbox;
-    run_options.reference.memory_limit_bytes = options.reference_memory_limit_bytes;
-
+// The cases to judge, after --filter and --shard; nullopt (after the error) when none.
+std::optional<std::vector<test_case>> judged_selection(const judge_options& options,
+                                                       const shard_spec& shard, program_io io) {
     auto all_cases = load_judged_cases(options.paths);
-    if (!all_cases) return code(exit_status::input_error);
+    if (!all_cases) return std::nullopt;
     const std::size_t loaded = all_cases->size();
-    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.runs.filter, *shard);
-    if (!check_selection(cases, loaded, options.runs)) return code(exit_status::input_error);
-    std::ofstream junit = open_junit(options.runs);
-    if (run_options.io == program_io::as_text) {
+    std::vector<test_case> cases = select_cases(std::move(*all_cases), options.runs.filter, shard);
+    if (!check_selection(cases, loaded, options.runs)) return std::nullopt;
+    if (io == program_io::as_text) {
         for (const test_case& c : cases) {
             if (c.solver->text == nullptr) {
                 throw usage_error(
@@ -180,6 +181,57 @@ int judge_main(const judge_options& options) {
             }
         }
     }
+    return cases;
+}
+
+// The table's row or the error line for a finished case, and its summary for the reports.
+case_outcome report_case(const test_case& c, const program_outcome& outcome, bool json_report,
+                         std::size_t name_width, bool colour_on) {
+    if (outcome.verdict == program_verdict::judge_error) {
+        print_error(c.label() + ": " + outcome.message);
+    }
+    if (!json_report) print_row(c, outcome, name_width, colour_on);
+    std::fflush(stdout);
+    case_outcome summary;
+    summary.status = status_of(outcome.verdict);
+    summary.checked = true;
+    if (!outcome.message.empty() || summary.status != case_status::passed) {
+        summary.message =
+            fmt::format("{}: {}", program_verdict_name(outcome.verdict), outcome.message);
+    }
+    summary.seconds = outcome.run.cpu_seconds;
+    return summary;
+}
+
+void print_judge_json(const std::vector<test_case>& cases,
+                      const std::vector<program_outcome>& finished,
+                      const std::vector<std::optional<case_outcome>>& outcomes,
+                      const case_tally& counts) {
+    nlohmann::ordered_json report_cases = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        if (outcomes[i]) report_cases.push_back(json_case(cases[i], finished[i]));
+    }
+    nlohmann::ordered_json report = {{"cases", std::move(report_cases)},
+                                     {"passed", counts.passed},
+                                     {"failed", counts.failed},
+                                     {"errors", counts.errors}};
+    write_stdout(report.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+}
+
+}  // namespace
+
+int judge_main(const judge_options& options) {
+    const auto shard = parse_shard(options.runs.shard);
+    if (!shard) {
+        throw usage_error(
+            fmt::format("--shard: expected K/N with 0 <= K < N, got \"{}\"", options.runs.shard));
+    }
+    const program_options run_options =
+        prepare_program_run(options.program, options.command, "judge");
+    auto selected = judged_selection(options, *shard, run_options.io);
+    if (!selected) return code(exit_status::input_error);
+    const std::vector<test_case>& cases = *selected;
+    std::ofstream junit = open_junit(options.runs);
 
     std::size_t name_width = 4;
     for (const test_case& c : cases)
@@ -202,34 +254,13 @@ int judge_main(const judge_options& options) {
             return finished[i].verdict == program_verdict::accepted;
         },
         [&](std::size_t i) {
-            const program_outcome& outcome = finished[i];
-            if (outcome.verdict == program_verdict::judge_error) {
-                print_error(cases[i].label() + ": " + outcome.message);
-            }
-            if (!options.runs.json) print_row(cases[i], outcome, name_width, colour_on);
-            std::fflush(stdout);
-            case_outcome summary;
-            summary.status = status_of(outcome.verdict);
-            summary.checked = true;
-            if (!outcome.message.empty() || summary.status != case_status::passed) {
-                summary.message =
-                    fmt::format("{}: {}", program_verdict_name(outcome.verdict), outcome.message);
-            }
-            summary.seconds = outcome.run.cpu_seconds;
-            counts.add(summary.status);
-            outcomes[i] = std::move(summary);
+            outcomes[i] =
+                report_case(cases[i], finished[i], options.runs.json, name_width, colour_on);
+            counts.add(outcomes[i]->status);
         });
     finish_case_runs(options.runs, "algojudge judge", cases, outcomes, counts, not_run, junit);
     if (options.runs.json) {
-        nlohmann::ordered_json report_cases = nlohmann::ordered_json::array();
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-            if (outcomes[i]) report_cases.push_back(json_case(cases[i], finished[i]));
-        }
-        nlohmann::ordered_json report = {{"cases", std::move(report_cases)},
-                                         {"passed", counts.passed},
-                                         {"failed", counts.failed},
-                                         {"errors", counts.errors}};
-        write_stdout(report.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+        print_judge_json(cases, finished, outcomes, counts);
     } else {
         write_stdout(counts.summary() + "\n");
     }

@@ -12,12 +12,13 @@
 #include "cli/judge.hpp"
 #include "cli/list.hpp"
 #include "cli/run.hpp"
+#include "cli/stress.hpp"
 #include "cli/verify.hpp"
 #include "support/errors.hpp"
 
 int main(int argc, char** argv) {
     using namespace algojudge::cli;
-    // judge's COMMAND follows `--`; CLI11 would take it for more paths.
+    // judge's and stress's COMMAND follows `--`; CLI11 would take it for more paths.
     const std::vector<std::string> judged_command = split_judged_command(argc, argv);
     CLI::App app{"algojudge: algorithm toolkit and judge", "algojudge"};
     app.require_subcommand(1);
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     setup_judge(app, status, judged_command);
     setup_ap(app, status);
     setup_gen(app, status);
+    setup_stress(app, status, judged_command);
     setup_help(app, status);
     // Every command's errors end here: the user's as exit status 2, algojudge's own as 3, each
     // as one line.

@@ -1,5 +1,7 @@
 #include "judging/run_program.hpp"
 
+#include <variant>
+
 #include <fmt/format.h>
 
 #include "support/byte_size.hpp"
@@ -103,83 +105,59 @@ program_outcome judge_error(std::string message) {
     return outcome;
 }
 
-}  // namespace
-
-program_outcome judge_program_case(const test_case& c, const std::vector<std::string>& command,
-                                   const program_options& options) {
-    const problem& solver = *c.solver;
-    const text_io* text = options.io == program_io::as_text ? solver.text : nullptr;
-    if (options.io == program_io::as_text && text == nullptr) {
-        throw usage_error(fmt::format("{}: problem {} has no text format; use --io json", c.label(),
-                                      solver.name));
-    }
-    // The expected answer first: a case the judge cannot check is its own fault (JE), whatever
-    // the program does.
-    json expected = c.expected;
-    bool from_reference = !c.has_expected;
+// The expected answer of `c`: the case's own once the checker accepts it, else the reference
+// solution's; a judge error when neither can be had (whatever the program would do).
+std::optional<program_outcome> settle_expected(const test_case& c, const solve_options& reference,
+                                               json& expected) {
+    const bool from_reference = !c.has_expected;
     try {
         if (from_reference) {
-            expected = solver.solve(c.input, options.reference);
-        } else {
-            // The checker validates the expected answer before it looks at the actual one.
-            const check_result self = solver.check({c.input, expected, expected, c.tolerance});
-            if (self.outcome == verdict::bad_expected) {
-                return judge_error("bad expected answer: " + self.message);
-            }
+            expected = c.solver->solve(c.input, reference);
+            return std::nullopt;
         }
+        expected = c.expected;
+        // The checker validates the expected answer before it looks at the actual one.
+        const check_result self = c.solver->check({c.input, expected, expected, c.tolerance});
+        if (self.outcome == verdict::bad_expected) {
+            return judge_error("bad expected answer: " + self.message);
+        }
+        return std::nullopt;
     } catch (const std::exception& e) {
         program_outcome outcome = judge_error(fmt::format(
             "{}: {}", from_reference ? "reference solution failed" : "checker failed", e.what()));
         outcome.expected_from_reference = from_reference;
         return outcome;
     }
+}
 
-    run_limits limits = options.limits;
-    if (c.time_limit) {
-        limits.cpu_seconds = *c.time_limit;
-        limits.wall_seconds = wall_limit_for(*c.time_limit);
-    }
-    const std::string stdin_text = text ? text->render_input(c.input) : c.input.dump() + "\n";
-    program_outcome outcome;
-    outcome.expected_from_reference = from_reference;
-    outcome.run = run_process(command, stdin_text, limits, options.sandbox);
-    const std::string stdout_bytes = std::move(outcome.run.stdout_bytes);
-    outcome.run.stdout_bytes.clear();
-    if (auto stopped = limit_verdict(outcome.run, limits)) {
-        stopped->run = std::move(outcome.run);
-        stopped->expected_from_reference = from_reference;
-        return std::move(*stopped);
-    }
-
-    json actual;
+// The program's stdout as the problem's output object; a presentation error when unreadable.
+std::variant<json, program_outcome> read_output(const std::string& stdout_bytes,
+                                                const text_io* text, const json& input) {
+    program_outcome unreadable;
+    unreadable.verdict = program_verdict::presentation_error;
     try {
-        if (text) {
-            actual = text->parse_output(stdout_bytes, c.input);
-        } else {
-            actual = nlohmann::json::parse(stdout_bytes);
-            if (!actual.is_object()) {
-                outcome.verdict = program_verdict::presentation_error;
-                outcome.message =
-                    fmt::format("expected one JSON object, got {}", json_kind(actual));
-                return outcome;
-            }
-        }
+        if (text) return text->parse_output(stdout_bytes, input);
+        json actual = nlohmann::json::parse(stdout_bytes);
+        if (actual.is_object()) return actual;
+        unreadable.message = fmt::format("expected one JSON object, got {}", json_kind(actual));
     } catch (const text_format_error& e) {
-        outcome.verdict = program_verdict::presentation_error;
-        outcome.message = e.what();
-        return outcome;
+        unreadable.message = e.what();
     } catch (const nlohmann::json::parse_error& e) {
-        outcome.verdict = program_verdict::presentation_error;
-        outcome.message = describe_parse_failure(stdout_bytes, e.byte);
-        return outcome;
+        unreadable.message = describe_parse_failure(stdout_bytes, e.byte);
     }
+    return unreadable;
+}
+
+// The checker's verdict on a readable answer, into `outcome`.
+void check_output(const test_case& c, const json& expected, const json& actual,
+                  program_outcome& outcome) {
     check_result result;
     try {
-        result = solver.check({c.input, expected, actual, c.tolerance});
+        result = c.solver->check({c.input, expected, actual, c.tolerance});
     } catch (const std::exception& e) {
         outcome.verdict = program_verdict::judge_error;
         outcome.message = fmt::format("checker failed: {}", e.what());
-        return outcome;
+        return;
     }
     switch (result.outcome) {
         case verdict::accepted:
@@ -193,6 +171,45 @@ program_outcome judge_program_case(const test_case& c, const std::vector<std::st
             outcome.message = "bad expected answer: " + result.message;
             break;
     }
+}
+
+}  // namespace
+
+program_outcome judge_program_case(const test_case& c, const std::vector<std::string>& command,
+                                   const program_options& options) {
+    const text_io* text = options.io == program_io::as_text ? c.solver->text : nullptr;
+    if (options.io == program_io::as_text && text == nullptr) {
+        throw usage_error(fmt::format("{}: problem {} has no text format; use --io json", c.label(),
+                                      c.solver->name));
+    }
+    json expected;
+    if (auto failed = settle_expected(c, options.reference, expected)) return std::move(*failed);
+
+    run_limits limits = options.limits;
+    if (c.time_limit) {
+        limits.cpu_seconds = *c.time_limit;
+        limits.wall_seconds = wall_limit_for(*c.time_limit);
+    }
+    const std::string stdin_text = text ? text->render_input(c.input) : c.input.dump() + "\n";
+    program_outcome outcome;
+    outcome.expected_from_reference = !c.has_expected;
+    outcome.run = run_process(command, stdin_text, limits, options.sandbox);
+    std::string stdout_bytes = std::move(outcome.run.stdout_bytes);
+    outcome.run.stdout_bytes.clear();
+    if (auto stopped = limit_verdict(outcome.run, limits)) {
+        stopped->run = std::move(outcome.run);
+        outcome = std::move(*stopped);
+        outcome.expected_from_reference = !c.has_expected;
+    } else {
+        auto actual = read_output(stdout_bytes, text, c.input);
+        if (auto* unreadable = std::get_if<program_outcome>(&actual)) {
+            outcome.verdict = unreadable->verdict;
+            outcome.message = std::move(unreadable->message);
+        } else {
+            check_output(c, expected, std::get<json>(actual), outcome);
+        }
+    }
+    if (options.keep_stdout) outcome.run.stdout_bytes = std::move(stdout_bytes);
     return outcome;
 }
 

@@ -36,14 +36,15 @@ struct program_options {
     program_io io = program_io::as_text;
     run_limits limits;  // cpu_seconds is the default; a case's time_limit replaces it
     bool sandbox = false;
-    solve_options reference;  // for the reference solver's tables
+    solve_options reference;   // for the reference solver's tables
+    bool keep_stdout = false;  // keep the program's stdout in the outcome (stress prints it)
 };
 
 struct program_outcome {
     program_verdict verdict = program_verdict::accepted;
     std::string message;  // empty when accepted
     bool expected_from_reference = false;
-    run_result run;  // without stdout_bytes (dropped once parsed)
+    run_result run;  // stdout_bytes dropped once parsed, unless keep_stdout
 };
 
 // Throws usage_error when `options.io` is text and the case's problem has no text I/O.

@@ -66,4 +66,22 @@ std::vector<test_case> load_text_cases(const fs::path& path, const problem& solv
     return cases;
 }
 
+void write_text_case(const fs::path& dir, const std::string& name, const problem& solver,
+                     const json& input, const json& expected) {
+    const json* truncated = optional_field(expected, "truncated");
+    if (truncated != nullptr && truncated->is_boolean() && truncated->get<bool>()) {
+        throw usage_error(fmt::format(
+            "case \"{}\": the expected list is truncated by the case's limit, and an .ans file "
+            "would read as the complete list; write JSON instead or lower the sizes",
+            name));
+    }
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw output_error(
+            fmt::format("{}: cannot create the folder: {}", dir.string(), ec.message()));
+    write_text_file(dir / (name + ".in"), solver.text->render_input(input));
+    write_text_file(dir / (name + ".ans"), solver.text->render_output(expected));
+}
+
 }  // namespace algojudge

@@ -1,8 +1,8 @@
 // Description: what a problem's case generator declares and gets: its options (name, kind,
 // default, range, help) and the settings chosen for one run, validated against them. A
 // generator turns settings and a prng into one input object; the same settings and seed give
-// the same input everywhere (support/random.hpp). `algojudge gen` and, later, `stress` (which
-// grows the options marked `size`) drive them. Reference: docs/gen.md.
+// the same input everywhere (support/random.hpp). `algojudge gen` and `stress` (which
+// grows the options marked `size`, judging/stress.cpp) drive them. Reference: docs/gen.md.
 // Status: tested in tests/problems/generator_test.cpp (every problem, many seeds and shapes).
 #pragma once
 

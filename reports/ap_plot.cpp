@@ -4,7 +4,6 @@
 #include <cassert>
 #include <cctype>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +16,7 @@
 #include "reports/ap_table.hpp"
 #include "reports/coco_table.hpp"
 #include "reports/xml_text.hpp"
+#include "support/files.hpp"
 
 namespace algojudge {
 
@@ -368,14 +368,6 @@ std::string index_html(const detection_set& set, const ap_result& result,
     return html;
 }
 
-void write_file(const fs::path& file, std::string_view text) {
-    std::ofstream stream(file, std::ios::binary | std::ios::trunc);
-    if (!stream) throw output_error(file.string() + ": cannot open for writing");
-    stream.write(text.data(), static_cast<std::streamsize>(text.size()));
-    stream.close();
-    if (!stream) throw output_error(file.string() + ": write error");
-}
-
 }  // namespace
 
 std::size_t write_ap_plots(const fs::path& dir, const detection_set& set, const ap_result& result,
@@ -392,9 +384,10 @@ std::size_t write_ap_plots(const fs::path& dir, const detection_set& set, const 
     const std::size_t plotted = std::min(set.classes.size(), max_plotted_classes);
     for (std::size_t c = 0; c < plotted; ++c) {
         svgs.push_back(class_svg(set.classes[c], result.classes[c], conventions));
-        write_file(dir / files[c], "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgs.back());
+        write_text_file(dir / files[c],
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgs.back());
     }
-    write_file(dir / "index.html", index_html(set, result, conventions, files, svgs));
+    write_text_file(dir / "index.html", index_html(set, result, conventions, files, svgs));
     return plotted;
 }
 
@@ -469,9 +462,9 @@ void write_coco_plots(const fs::path& dir, const std::vector<std::string>& class
     }
     const std::vector<std::string> files = plot_file_names(class_names);
     for (std::size_t c = 0; c < class_names.size(); ++c) {
-        write_file(dir / ("coco-" + files[c]),
-                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
-                       coco_class_svg(class_names[c], result.classes[c]));
+        write_text_file(dir / ("coco-" + files[c]),
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" +
+                            coco_class_svg(class_names[c], result.classes[c]));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -137,6 +138,14 @@ std::vector<fs::path> files_in(const fs::path& dir, std::string_view extension) 
     if (ec) throw input_error::at(dir.string(), ec.message());
     sort_naturally(found);
     return found;
+}
+
+void write_text_file(const fs::path& file, std::string_view text) {
+    std::ofstream stream(file, std::ios::binary | std::ios::trunc);
+    if (!stream) throw output_error(file.string() + ": cannot open for writing");
+    stream.write(text.data(), static_cast<std::streamsize>(text.size()));
+    stream.close();
+    if (!stream) throw output_error(file.string() + ": write error");
 }
 
 }  // namespace algojudge

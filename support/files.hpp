@@ -1,7 +1,7 @@
 // Description: reading files and listing folders, the same way everywhere: whole files (or
-// standard input), folders in natural order ("img2" before "img10"). Every failure is an
-// input_error naming the file: "cases.json: cannot open file".
-// Status: tested in tests/support/files_test.cpp.
+// standard input) and writing them, folders in natural order ("img2" before "img10"). Every failure
+// is an input_error naming the file: "cases.json: cannot open file". Status: tested in
+// tests/support/files_test.cpp.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +23,10 @@ inline constexpr std::uint64_t default_input_limit = std::uint64_t{1} << 30;
 // place): /dev/zero or /dev/urandom are not read to the limit.
 std::string read_text_file(const std::string& file, std::uint64_t max_bytes = default_input_limit,
                            bool stop_at_nul = false);
+
+// Writes `text` to `file`, replacing it; output_error "FILE: cannot open for writing" or
+// "FILE: write error".
+void write_text_file(const std::filesystem::path& file, std::string_view text);
 
 // Natural-order comparison: digit runs compare as numbers.
 bool natural_less(std::string_view a, std::string_view b);

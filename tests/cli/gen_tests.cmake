@@ -50,3 +50,23 @@ algojudge_cli_test(NAME gen.bad-out-extension EXIT 2 ARGS gen max-gap --out @WOR
 algojudge_cli_test(NAME gen.solver-limit EXIT 2
     ARGS gen knapsack --n 10000 --capacity 10000000 --max-weight 1 --memory-limit 1M
     STDERR "generated case \"knapsack-seed1\": input" STDOUT_NOT ".")
+
+# --- text folders: NAME.in + NAME.ans in the problem's text format, read back by judge
+algojudge_cli_test(NAME gen.text-folder-max-gap EXIT 0
+    ARGS gen max-gap --count 5 --io text --out @WORK@/folder
+    STDOUT_NOT "."
+    THEN sh -c "\"$1\" judge max-gap \"$2\" -- \"$3\" first | grep -q '^5 passed, 0 failed$' && test -f \"$2/max-gap-seed5.ans\""
+         sh ${ALGOJUDGE_EXE} @WORK@/folder ${CMAKE_BINARY_DIR}/tests/judging/programs/max_gap_solution)
+algojudge_cli_test(NAME gen.text-folder-pinned EXIT 0
+    ARGS gen max-gap --n 5 --io text --out @WORK@/folder
+    THEN sh -c "printf '5\\n406 41 148 -217 395\\n' | cmp - \"$1/max-gap-seed1.in\" && printf '258\\n-217 41\\n' | cmp - \"$1/max-gap-seed1.ans\""
+         sh @WORK@/folder)
+algojudge_cli_test(NAME gen.text-folder-knapsack EXIT 0
+    ARGS gen knapsack --count 10 --io text --out @WORK@/folder
+    THEN sh -c "\"$1\" judge knapsack \"$2\" -- \"$3\" | grep -q '^10 passed, 0 failed$'"
+         sh ${ALGOJUDGE_EXE} @WORK@/folder ${CMAKE_BINARY_DIR}/tests/judging/programs/knapsack_solution)
+algojudge_cli_test(NAME gen.text-folder-needs-out EXIT 2 ARGS gen max-gap --io text
+    STDERR "--io text writes a folder of .in/.ans files: give it with --out DIR")
+algojudge_cli_test(NAME gen.text-folder-json-only EXIT 2
+    ARGS gen average-precision --io text --out @WORK@/folder
+    STDERR "problem average-precision has no text format")
