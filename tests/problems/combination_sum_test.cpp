@@ -5,48 +5,17 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "support/json_input.hpp"
+#include "tests/combination_sum_fixtures.hpp"
 
 using namespace algojudge;
+using namespace algojudge::testing;
 
 namespace {
-
-using combination = std::vector<std::int64_t>;
-constexpr std::uint64_t plenty = std::uint64_t{1} << 30;
-
-combination_sum_query make_query(std::vector<std::int64_t> candidates, std::int64_t target,
-                                 bool reuse, std::optional<std::uint64_t> k = std::nullopt) {
-    combination_sum_query query;
-    query.candidates = std::move(candidates);
-    query.target = target;
-    query.reuse = reuse;
-    query.k = k;
-    return query;
-}
-
-// Brute force: for each distinct value in turn, every number of copies the mode allows, kept
-// while the sum stays within the target; then filtered by k and sorted.
-void brute_force(const std::vector<std::pair<std::int64_t, std::int64_t>>& values,
-                 std::size_t index, std::int64_t remaining, bool reuse, combination& path,
-                 std::vector<combination>& out) {
-    if (index == values.size()) {
-        if (remaining == 0) out.push_back(path);
-        return;
-    }
-    const auto [value, copies] = values[index];
-    const std::size_t size = path.size();
-    for (std::int64_t taken = 0; (reuse || taken <= copies) && taken * value <= remaining;
-         ++taken) {
-        if (taken > 0) path.push_back(value);
-        brute_force(values, index + 1, remaining - taken * value, reuse, path, out);
-    }
-    path.resize(size);
-}
 
 json solve(const json& input) {
     return solve_combination_sum(input, solve_options{});
