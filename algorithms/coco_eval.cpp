@@ -222,12 +222,9 @@ struct match_workspace {
     std::vector<gt_record> gt_scratch;
 };
 
-// evaluateImg for one (image, class), for the four area ranges at once. `dets` and `gts` are
-// in pycocotools' listing order.
-void match_image(std::span<const det_record> dets, std::span<const gt_record> gt_records,
-                 const std::array<double, coco_iou_count>& thresholds, match_workspace& work,
-                 coco_class_matches& out) {
-    auto& gts = work.gts;
+// The (image, class)'s ground truth as gt_entry values, counted into out.num_gt per range.
+void load_ground_truth(std::span<const gt_record> gt_records, std::vector<gt_entry>& gts,
+                       coco_class_matches& out) {
     gts.clear();
     for (const gt_record& g : gt_records) {
         gt_entry entry;
@@ -239,9 +236,13 @@ void match_image(std::span<const det_record> dets, std::span<const gt_record> gt
         for (std::size_t a = 0; a < coco_area_count; ++a)
             if (!(entry.ignored >> a & 1u)) ++out.num_gt[a];
     }
-    if (dets.empty()) return;
+}
 
-    // Highest score first, ties in listing order; keep the best max_detections.
+// Ranks the detections, highest score first, ties in listing order, and appends the best
+// max_detections to `out`, each unmatched (a FP in the ranges its area falls in). Returns how
+// many it kept.
+std::size_t rank_detections(std::span<const det_record> dets, match_workspace& work,
+                            coco_class_matches& out) {
     auto& ranked = work.ranked;
     ranked.clear();
     for (std::uint32_t i = 0; i < dets.size(); ++i)
@@ -259,20 +260,21 @@ void match_image(std::span<const det_record> dets, std::span<const gt_record> gt
         for (std::size_t a = 0; a < coco_area_count; ++a)
             outcome.fp[a] = (outside >> a & 1u) ? 0 : all_thresholds;
     }
-    if (gts.empty()) return;  // every detection unmatched: as preset
+    return kept;
+}
 
-    std::array<double, coco_iou_count> limits{};  // pycocotools' min(t, 1 - 1e-10)
-    for (std::size_t t = 0; t < coco_iou_count; ++t)
-        limits[t] = std::min(thresholds[t], 1 - 1e-10);
-
-    // Per detection, the boxes it reaches at some threshold (IoU >= the lowest limit), best
-    // first: by IoU, and on equal IoU the later box first, as pycocotools' `>=` scan prefers it.
+// Per kept detection, the boxes it reaches at some threshold (IoU >= the lowest limit), best
+// first: by IoU, and on equal IoU the later box first, as pycocotools' `>=` scan prefers it.
+// Detection d's are work.candidates[work.candidate_begin[d], work.candidate_begin[d + 1]).
+void find_candidates(std::span<const det_record> dets, std::size_t kept,
+                     const std::array<double, coco_iou_count>& limits, match_workspace& work) {
+    const auto& gts = work.gts;
     auto& candidates = work.candidates;
     auto& candidate_begin = work.candidate_begin;
     candidates.clear();
     candidate_begin.assign(kept + 1, 0);
     for (std::size_t d = 0; d < kept; ++d) {
-        const coco_box& box = dets[ranked[d].second].bbox;
+        const coco_box& box = dets[work.ranked[d].second].bbox;
         const std::size_t begin = candidates.size();
         for (std::uint32_t g = 0; g < gts.size(); ++g) {
             const double iou = coco_iou(box, gts[g].bbox, gts[g].crowd);
@@ -291,21 +293,26 @@ void match_image(std::span<const det_record> dets, std::span<const gt_record> gt
         }
         candidate_begin[d + 1] = static_cast<std::uint32_t>(candidates.size());
     }
-    if (candidates.empty()) return;
+}
 
-    // At threshold t a detection takes the first box in that order that reaches t and is free at
-    // t, the regular boxes of the range before the ignored ones (a regular match is never given
-    // up for an ignored box; a crowd box is always free). All ten thresholds go together as
-    // bits: each box takes the thresholds still open that it reaches and has free.
+// At threshold t a detection takes the first box in candidate order that reaches t and is free
+// at t, the regular boxes of the range before the ignored ones (a regular match is never given
+// up for an ignored box; a crowd box is always free). All ten thresholds go together as bits:
+// each box takes the thresholds still open that it reaches and has free. `outcomes`: the kept
+// detections' entries, as rank_detections preset them.
+void assign_matches(std::span<coco_outcome> outcomes, match_workspace& work) {
+    const auto& gts = work.gts;
+    const auto& candidates = work.candidates;
+    const auto& candidate_begin = work.candidate_begin;
     auto& matched = work.matched;
     for (std::size_t a = 0; a < coco_area_count; ++a) {
         matched.assign(gts.size(), 0);
-        for (std::size_t d = 0; d < kept; ++d) {
+        for (std::size_t d = 0; d < outcomes.size(); ++d) {
             const auto cands =
                 std::span(candidates)
                     .subspan(candidate_begin[d], candidate_begin[d + 1] - candidate_begin[d]);
             if (cands.empty()) continue;  // unmatched at every threshold: as preset
-            coco_outcome& outcome = out.outcomes[first + d];
+            coco_outcome& outcome = outcomes[d];
             const bool outside = outcome.fp[a] == 0;
             unsigned open = all_thresholds, tp = 0, id_zero = 0;
             for (const candidate& c : cands) {
@@ -329,6 +336,26 @@ void match_image(std::span<const det_record> dets, std::span<const gt_record> gt
             outcome.fp[a] = static_cast<std::uint16_t>(outside ? 0 : open | id_zero);
         }
     }
+}
+
+// evaluateImg for one (image, class), for the four area ranges at once. `dets` and `gts` are
+// in pycocotools' listing order.
+void match_image(std::span<const det_record> dets, std::span<const gt_record> gt_records,
+                 const std::array<double, coco_iou_count>& thresholds, match_workspace& work,
+                 coco_class_matches& out) {
+    load_ground_truth(gt_records, work.gts, out);
+    if (dets.empty()) return;
+    const std::size_t first = out.outcomes.size();
+    const std::size_t kept = rank_detections(dets, work, out);
+    if (work.gts.empty()) return;  // every detection unmatched: as preset
+
+    std::array<double, coco_iou_count> limits{};  // pycocotools' min(t, 1 - 1e-10)
+    for (std::size_t t = 0; t < coco_iou_count; ++t)
+        limits[t] = std::min(thresholds[t], 1 - 1e-10);
+    find_candidates(dets, kept, limits, work);
+    if (work.candidates.empty()) return;
+    assign_matches(std::span(out.outcomes).subspan(first, kept), work);
+
     for (std::size_t d = 0; d < kept && d < 10; ++d) {
         const std::uint16_t tp = out.outcomes[first + d].tp[0];
         for (std::size_t t = 0; t < coco_iou_count; ++t) {
@@ -411,6 +438,75 @@ struct accumulate_workspace {
     std::array<std::vector<double>, coco_iou_count> tp_precision;          // at each TP
 };
 
+// The class's outcomes into work.sorted, by descending score; stable: position breaks ties,
+// as mergesort does.
+void sort_outcomes_by_score(const coco_class_matches& matches, accumulate_workspace& work) {
+    auto& ranked = work.ranked;
+    ranked.resize(matches.scores.size());
+    for (std::uint32_t i = 0; i < ranked.size(); ++i)
+        ranked[i] = {descending_score_key(matches.scores[i]), i};
+    sort_by_key(ranked, work.scratch);
+    auto& sorted = work.sorted;  // one random gather, then sequential passes
+    sorted.resize(ranked.size());
+    for (std::size_t i = 0; i < ranked.size(); ++i)
+        sorted[i] = matches.outcomes[ranked[i].second];
+}
+
+// Area range `a` of a class without ground truth in it: -1 everywhere, as pycocotools leaves it.
+void mark_without_ground_truth(std::size_t a, class_tables& tables) {
+    for (auto& curve : tables.precision[a])
+        curve.fill(-1.0);
+    tables.recall[a].fill(-1.0);
+    if (a == 0) {
+        tables.recall_top1.fill(-1.0);
+        tables.recall_top10.fill(-1.0);
+    }
+}
+
+// Precision and recall of area range `a` (num_gt > 0 boxes in it) from work.sorted.
+void accumulate_range(std::size_t a, std::uint32_t num_gt, const coco_class_matches& matches,
+                      const std::array<double, coco_recall_count>& recall_points,
+                      accumulate_workspace& work, class_tables& tables) {
+    const auto& sorted = work.sorted;
+    const auto npig = static_cast<double>(num_gt);
+    std::array<std::uint32_t, coco_iou_count> tp_count{}, fp_count{};
+    // No more TPs than regular boxes (each TP takes one) nor than detections.
+    for (auto& list : work.tp_precision)
+        list.resize(std::min<std::size_t>(num_gt, sorted.size()));
+    for (const coco_outcome& outcome : sorted) {
+        const unsigned fp = outcome.fp[a];
+        for (std::size_t t = 0; t < coco_iou_count; ++t)
+            fp_count[t] += fp >> t & 1u;
+        for (unsigned tp = outcome.tp[a]; tp != 0; tp &= tp - 1) {
+            const auto t = static_cast<std::size_t>(std::countr_zero(tp));
+            const auto tps = static_cast<double>(tp_count[t] + 1);
+            work.tp_precision[t][tp_count[t]++] =
+                tps / (static_cast<double>(fp_count[t]) + tps + numpy_eps);
+        }
+    }
+    // first_tp[r]: 1-based count of the first TP whose recall reaches recall_points[r].
+    std::array<std::uint32_t, coco_recall_count> first_tp{};
+    std::uint32_t k = 1;
+    for (std::size_t r = 0; r < coco_recall_count; ++r) {
+        while (k <= num_gt && static_cast<double>(k) / npig < recall_points[r])
+            ++k;
+        first_tp[r] = k;  // num_gt + 1 when never reached
+    }
+    for (std::size_t t = 0; t < coco_iou_count; ++t) {
+        auto& list = work.tp_precision[t];
+        list.resize(tp_count[t]);
+        for (std::size_t i = list.size(); i-- > 1;)
+            list[i - 1] = std::max(list[i - 1], list[i]);
+        for (std::size_t r = 0; r < coco_recall_count; ++r)
+            tables.precision[a][t][r] = first_tp[r] <= list.size() ? list[first_tp[r] - 1] : 0.0;
+        tables.recall[a][t] = static_cast<double>(tp_count[t]) / npig;
+        if (a == 0) {
+            tables.recall_top1[t] = static_cast<double>(matches.tp_top1[t]) / npig;
+            tables.recall_top10[t] = static_cast<double>(matches.tp_top10[t]) / npig;
+        }
+    }
+}
+
 // accumulate() for one class. Precision is flat at ignored detections and falls at each false
 // positive, so the envelope's value at any recall is the best precision among the true positives
 // from there on, and pycocotools' left search at recall r lands on the first TP k with
@@ -418,65 +514,12 @@ struct accumulate_workspace {
 void accumulate_class(const coco_class_matches& matches,
                       const std::array<double, coco_recall_count>& recall_points,
                       accumulate_workspace& work, class_tables& tables) {
-    auto& ranked = work.ranked;
-    ranked.resize(matches.scores.size());
-    for (std::uint32_t i = 0; i < ranked.size(); ++i)
-        ranked[i] = {descending_score_key(matches.scores[i]), i};
-    sort_by_key(ranked, work.scratch);  // stable: position breaks ties, as mergesort does
-    auto& sorted = work.sorted;         // one random gather, then sequential passes
-    sorted.resize(ranked.size());
-    for (std::size_t i = 0; i < ranked.size(); ++i)
-        sorted[i] = matches.outcomes[ranked[i].second];
-
+    sort_outcomes_by_score(matches, work);
     for (std::size_t a = 0; a < coco_area_count; ++a) {
-        const std::uint32_t num_gt = matches.num_gt[a];
-        if (num_gt == 0) {
-            for (auto& curve : tables.precision[a])
-                curve.fill(-1.0);
-            tables.recall[a].fill(-1.0);
-            if (a == 0) {
-                tables.recall_top1.fill(-1.0);
-                tables.recall_top10.fill(-1.0);
-            }
-            continue;
-        }
-        const auto npig = static_cast<double>(num_gt);
-        std::array<std::uint32_t, coco_iou_count> tp_count{}, fp_count{};
-        // No more TPs than regular boxes (each TP takes one) nor than detections.
-        for (auto& list : work.tp_precision)
-            list.resize(std::min<std::size_t>(num_gt, sorted.size()));
-        for (const coco_outcome& outcome : sorted) {
-            const unsigned fp = outcome.fp[a];
-            for (std::size_t t = 0; t < coco_iou_count; ++t)
-                fp_count[t] += fp >> t & 1u;
-            for (unsigned tp = outcome.tp[a]; tp != 0; tp &= tp - 1) {
-                const auto t = static_cast<std::size_t>(std::countr_zero(tp));
-                const auto tps = static_cast<double>(tp_count[t] + 1);
-                work.tp_precision[t][tp_count[t]++] =
-                    tps / (static_cast<double>(fp_count[t]) + tps + numpy_eps);
-            }
-        }
-        // first_tp[r]: 1-based count of the first TP whose recall reaches recall_points[r].
-        std::array<std::uint32_t, coco_recall_count> first_tp{};
-        std::uint32_t k = 1;
-        for (std::size_t r = 0; r < coco_recall_count; ++r) {
-            while (k <= num_gt && static_cast<double>(k) / npig < recall_points[r])
-                ++k;
-            first_tp[r] = k;  // num_gt + 1 when never reached
-        }
-        for (std::size_t t = 0; t < coco_iou_count; ++t) {
-            auto& list = work.tp_precision[t];
-            list.resize(tp_count[t]);
-            for (std::size_t i = list.size(); i-- > 1;)
-                list[i - 1] = std::max(list[i - 1], list[i]);
-            for (std::size_t r = 0; r < coco_recall_count; ++r)
-                tables.precision[a][t][r] =
-                    first_tp[r] <= list.size() ? list[first_tp[r] - 1] : 0.0;
-            tables.recall[a][t] = static_cast<double>(tp_count[t]) / npig;
-            if (a == 0) {
-                tables.recall_top1[t] = static_cast<double>(matches.tp_top1[t]) / npig;
-                tables.recall_top10[t] = static_cast<double>(matches.tp_top10[t]) / npig;
-            }
+        if (matches.num_gt[a] == 0) {
+            mark_without_ground_truth(a, tables);
+        } else {
+            accumulate_range(a, matches.num_gt[a], matches, recall_points, work, tables);
         }
     }
 }
@@ -596,33 +639,40 @@ coco_matches match_coco(const coco_eval_input& input, unsigned max_threads) {
     return matches;
 }
 
-coco_eval_result accumulate_coco(const coco_matches& matches, unsigned max_threads) {
-    const std::size_t class_count = matches.classes.size();
-    const auto recall_points = coco_recall_thresholds();
-    const auto thresholds = coco_iou_thresholds();
-    std::vector<class_tables> tables(class_count);
-    std::vector<std::size_t> weights(class_count);
-    for (std::size_t k = 0; k < class_count; ++k)
-        weights[k] = matches.classes[k].scores.size() + 1;
-    run_split(weights, max_threads, [&](std::size_t class_first, std::size_t class_last) {
-        accumulate_workspace work;
-        for (std::size_t k = class_first; k < class_last; ++k)
-            accumulate_class(matches.classes[k], recall_points, work, tables[k]);
-    });
+namespace {
 
-    // summarize(): each number is np.mean over the entries > -1 of a slice of precision
-    // [T, R, K] or recall [T, K], taken in that (C) order; the slice at IoU .50 or .75 exists
-    // only where a threshold equals it exactly.
-    auto threshold_index = [&](double value) -> std::ptrdiff_t {
-        const auto* found = std::find(thresholds.begin(), thresholds.end(), value);
-        return found == thresholds.end() ? -1 : found - thresholds.begin();
-    };
-    const std::ptrdiff_t t50 = threshold_index(0.5), t75 = threshold_index(0.75);
+constexpr std::ptrdiff_t every_threshold = -2;  // a slice over all ten IoU thresholds
+
+// The index of IoU threshold `value`, or -1 when no threshold equals it exactly.
+std::ptrdiff_t threshold_index(double value) {
+    const auto thresholds = coco_iou_thresholds();
+    const auto* found = std::find(thresholds.begin(), thresholds.end(), value);
+    return found == thresholds.end() ? -1 : found - thresholds.begin();
+}
+
+// The six AP numbers of the summary or of one class, each mean(area range, threshold slice):
+// AP over all thresholds, at .50 and at .75 (area all), then AP small, medium and large.
+template <class Numbers, class Mean>
+void fill_ap(Numbers& out, std::ptrdiff_t t50, std::ptrdiff_t t75, Mean mean) {
+    out.ap = mean(0, every_threshold);
+    out.ap50 = mean(0, t50);
+    out.ap75 = mean(0, t75);
+    out.ap_small = mean(1, every_threshold);
+    out.ap_medium = mean(2, every_threshold);
+    out.ap_large = mean(3, every_threshold);
+}
+
+// summarize(): each number is np.mean over the entries > -1 of a slice of precision
+// [T, R, K] or recall [T, K], taken in that (C) order; the slice at IoU .50 or .75 exists
+// only where a threshold equals it exactly (t50, t75: -1 otherwise).
+coco_summary summarize(const coco_matches& matches, const std::vector<class_tables>& tables,
+                       std::ptrdiff_t t50, std::ptrdiff_t t75) {
+    const std::size_t class_count = matches.classes.size();
     std::vector<double> values;
     auto precision_mean = [&](std::size_t a, std::ptrdiff_t only_t) {
         values.clear();
         for (std::size_t t = 0; t < coco_iou_count; ++t) {
-            if (only_t != -2 && static_cast<std::ptrdiff_t>(t) != only_t) continue;
+            if (only_t != every_threshold && static_cast<std::ptrdiff_t>(t) != only_t) continue;
             for (std::size_t r = 0; r < coco_recall_count; ++r)
                 for (std::size_t k = 0; k < class_count; ++k)
                     if (matches.classes[k].num_gt[a] > 0)
@@ -639,56 +689,70 @@ coco_eval_result accumulate_coco(const coco_matches& matches, unsigned max_threa
             }
         return mean_or_minus_one(values);
     };
-    constexpr std::ptrdiff_t every_t = -2;
-    coco_eval_result result;
-    coco_summary& s = result.summary;
-    s.ap = precision_mean(0, every_t);
-    s.ap50 = precision_mean(0, t50);
-    s.ap75 = precision_mean(0, t75);
-    s.ap_small = precision_mean(1, every_t);
-    s.ap_medium = precision_mean(2, every_t);
-    s.ap_large = precision_mean(3, every_t);
+    coco_summary s;
+    fill_ap(s, t50, t75, precision_mean);
     s.ar1 = recall_mean([](const class_tables& c) { return c.recall_top1; });
     s.ar10 = recall_mean([](const class_tables& c) { return c.recall_top10; });
     s.ar100 = recall_mean([](const class_tables& c) { return c.recall[0]; });
     s.ar_small = recall_mean([](const class_tables& c) { return c.recall[1]; });
     s.ar_medium = recall_mean([](const class_tables& c) { return c.recall[2]; });
     s.ar_large = recall_mean([](const class_tables& c) { return c.recall[3]; });
+    return s;
+}
 
-    result.classes.resize(class_count);
-    for (std::size_t k = 0; k < class_count; ++k) {
-        const class_tables& c = tables[k];
-        coco_class_result& out = result.classes[k];
-        out.num_gt = matches.classes[k].num_gt[0];
-        auto table_mean = [&](std::size_t a, std::ptrdiff_t only_t) {
-            if (matches.classes[k].num_gt[a] == 0) return -1.0;
-            values.clear();
-            for (std::size_t t = 0; t < coco_iou_count; ++t)
-                if (only_t == every_t || static_cast<std::ptrdiff_t>(t) == only_t)
-                    values.insert(values.end(), c.precision[a][t].begin(), c.precision[a][t].end());
-            return mean_or_minus_one(values);
-        };
-        out.ap = table_mean(0, every_t);
-        out.ap50 = table_mean(0, t50);
-        out.ap75 = table_mean(0, t75);
-        out.ap_small = table_mean(1, every_t);
-        out.ap_medium = table_mean(2, every_t);
-        out.ap_large = table_mean(3, every_t);
-        out.ar100 = out.num_gt == 0 ? -1.0 : mean_or_minus_one(c.recall[0]);
-        const coco_curve minus_one = [] {
-            coco_curve curve;
-            curve.fill(-1.0);
-            return curve;
-        }();
-        out.precision50 = t50 >= 0 ? c.precision[0][static_cast<std::size_t>(t50)] : minus_one;
-        out.precision75 = t75 >= 0 ? c.precision[0][static_cast<std::size_t>(t75)] : minus_one;
-        for (std::size_t r = 0; r < coco_recall_count; ++r) {
-            std::array<double, coco_iou_count> column{};
-            for (std::size_t t = 0; t < coco_iou_count; ++t)
-                column[t] = c.precision[0][t][r];
-            out.precision_mean[r] = detail::numpy_sum(column) / static_cast<double>(coco_iou_count);
-        }
+// One class's own numbers and curves, as summarize() reads them over its slice alone.
+coco_class_result class_result(const coco_class_matches& matches, const class_tables& c,
+                               std::ptrdiff_t t50, std::ptrdiff_t t75) {
+    coco_class_result out;
+    out.num_gt = matches.num_gt[0];
+    std::vector<double> values;
+    auto table_mean = [&](std::size_t a, std::ptrdiff_t only_t) {
+        if (matches.num_gt[a] == 0) return -1.0;
+        values.clear();
+        for (std::size_t t = 0; t < coco_iou_count; ++t)
+            if (only_t == every_threshold || static_cast<std::ptrdiff_t>(t) == only_t)
+                values.insert(values.end(), c.precision[a][t].begin(), c.precision[a][t].end());
+        return mean_or_minus_one(values);
+    };
+    fill_ap(out, t50, t75, table_mean);
+    out.ar100 = out.num_gt == 0 ? -1.0 : mean_or_minus_one(c.recall[0]);
+    const coco_curve minus_one = [] {
+        coco_curve curve;
+        curve.fill(-1.0);
+        return curve;
+    }();
+    out.precision50 = t50 >= 0 ? c.precision[0][static_cast<std::size_t>(t50)] : minus_one;
+    out.precision75 = t75 >= 0 ? c.precision[0][static_cast<std::size_t>(t75)] : minus_one;
+    for (std::size_t r = 0; r < coco_recall_count; ++r) {
+        std::array<double, coco_iou_count> column{};
+        for (std::size_t t = 0; t < coco_iou_count; ++t)
+            column[t] = c.precision[0][t][r];
+        out.precision_mean[r] = detail::numpy_sum(column) / static_cast<double>(coco_iou_count);
     }
+    return out;
+}
+
+}  // namespace
+
+coco_eval_result accumulate_coco(const coco_matches& matches, unsigned max_threads) {
+    const std::size_t class_count = matches.classes.size();
+    const auto recall_points = coco_recall_thresholds();
+    std::vector<class_tables> tables(class_count);
+    std::vector<std::size_t> weights(class_count);
+    for (std::size_t k = 0; k < class_count; ++k)
+        weights[k] = matches.classes[k].scores.size() + 1;
+    run_split(weights, max_threads, [&](std::size_t class_first, std::size_t class_last) {
+        accumulate_workspace work;
+        for (std::size_t k = class_first; k < class_last; ++k)
+            accumulate_class(matches.classes[k], recall_points, work, tables[k]);
+    });
+
+    const std::ptrdiff_t t50 = threshold_index(0.5), t75 = threshold_index(0.75);
+    coco_eval_result result;
+    result.summary = summarize(matches, tables, t50, t75);
+    result.classes.resize(class_count);
+    for (std::size_t k = 0; k < class_count; ++k)
+        result.classes[k] = class_result(matches.classes[k], tables[k], t50, t75);
     return result;
 }
 

@@ -455,6 +455,87 @@ bool read_iscrowd(const json& annotation, std::size_t i) {
     return read_int64(*crowd, json_path(json_path("annotations", i), "iscrowd"), 0, 1) == 1;
 }
 
+// The validating reader of an instances file: every fault reported with the file and its path.
+void read_coco_instances(const fs::path& file, coco_ids& ids, detection_set& set,
+                         std::vector<coco_ground_truth>& annotations_read) {
+    const json instances = parse_json_file(file);
+    with_file(file, [&] {
+        require_object(instances, "");
+        ids.images = read_coco_ids(instances, "images", set.images);
+        ids.categories = read_coco_ids(instances, "categories", set.classes);
+        const json& annotations =
+            require_array(require_field(instances, "", "annotations"), "annotations");
+        annotations_read.reserve(annotations.size());
+        for (std::size_t i = 0; i < annotations.size(); ++i) {
+            const json& annotation = annotations[i];
+            const std::string path = json_path("annotations", i);
+            std::optional<coco_box_entry> entry = ids.try_read_entry(annotation);
+            if (!entry) entry = ids.read_entry(annotation, path);
+            coco_ground_truth gt{entry->image,
+                                 entry->class_id,
+                                 entry->bbox,
+                                 entry->bbox.w * entry->bbox.h,
+                                 read_iscrowd(annotation, i),
+                                 static_cast<std::int64_t>(i) + 1};
+            if (const json* area = optional_field(annotation, "area")) {
+                gt.area = area->is_number() ? area->get<double>()
+                                            : read_double(*area, json_path(path, "area"));
+            }
+            if (const json* id = optional_field(annotation, "id")) {
+                gt.id = id->is_number_integer() && !id->is_number_unsigned()
+                            ? id->get<std::int64_t>()
+                            : read_int64(*id, json_path(path, "id"));
+            }
+            annotations_read.push_back(gt);
+        }
+    });
+}
+
+// The validating reader of a results file, against the instances file's ids.
+void read_coco_results(const fs::path& file, const coco_ids& ids,
+                       std::vector<coco_detection>& detections) {
+    const json results = parse_json_file(file);
+    with_file(file, [&] {
+        require_array(results, "");
+        detections.reserve(results.size());
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            const json& result = results[i];
+            std::optional<coco_box_entry> entry = ids.try_read_entry(result);
+            if (!entry) entry = ids.read_entry(result, json_path("", i));
+            const auto score = result.find("score");
+            const bool plain =
+                score != result.end() && score->is_number() && std::isfinite(score->get<double>());
+            const double value = plain
+                                     ? score->get<double>()
+                                     : read_double(require_field(result, json_path("", i), "score"),
+                                                   json_path(json_path("", i), "score"));
+            detections.push_back({entry->image, entry->class_id, entry->bbox, value});
+        }
+    });
+}
+
+// The COCO view from the file-order one: images by ascending id, classes by ascending category
+// id, class names in that order and each class's index in the VOC view.
+void rank_by_coco_id(const coco_ids& ids, const detection_set& set, coco_protocol_input& protocol) {
+    const std::vector<std::uint32_t> image_rank = ranks_by_id(ids.images);
+    const std::vector<std::uint32_t> class_rank = ranks_by_id(ids.categories);
+    protocol.image_count = static_cast<std::uint32_t>(set.images.size());
+    protocol.class_names.resize(set.classes.size());
+    protocol.set_class.resize(set.classes.size());
+    for (std::uint32_t c = 0; c < set.classes.size(); ++c) {
+        protocol.class_names[class_rank[c]] = set.classes[c];
+        protocol.set_class[class_rank[c]] = c;
+    }
+    for (coco_ground_truth& gt : protocol.ground_truth) {
+        gt.image = image_rank[gt.image];
+        gt.class_id = class_rank[gt.class_id];
+    }
+    for (coco_detection& d : protocol.detections) {
+        d.image = image_rank[d.image];
+        d.class_id = class_rank[d.class_id];
+    }
+}
+
 }  // namespace
 
 coco_files load_coco_files(const fs::path& instances_json, const fs::path& results_json) {
@@ -472,59 +553,11 @@ coco_files load_coco_files(const fs::path& instances_json, const fs::path& resul
         set.images.clear();
         set.classes.clear();
         annotations_read.clear();
-        const json instances = parse_json_file(instances_json);
-        with_file(instances_json, [&] {
-            require_object(instances, "");
-            ids.images = read_coco_ids(instances, "images", set.images);
-            ids.categories = read_coco_ids(instances, "categories", set.classes);
-            const json& annotations =
-                require_array(require_field(instances, "", "annotations"), "annotations");
-            annotations_read.reserve(annotations.size());
-            for (std::size_t i = 0; i < annotations.size(); ++i) {
-                const json& annotation = annotations[i];
-                const std::string path = json_path("annotations", i);
-                std::optional<coco_box_entry> entry = ids.try_read_entry(annotation);
-                if (!entry) entry = ids.read_entry(annotation, path);
-                coco_ground_truth gt{entry->image,
-                                     entry->class_id,
-                                     entry->bbox,
-                                     entry->bbox.w * entry->bbox.h,
-                                     read_iscrowd(annotation, i),
-                                     static_cast<std::int64_t>(i) + 1};
-                if (const json* area = optional_field(annotation, "area")) {
-                    gt.area = area->is_number() ? area->get<double>()
-                                                : read_double(*area, json_path(path, "area"));
-                }
-                if (const json* id = optional_field(annotation, "id")) {
-                    gt.id = id->is_number_integer() && !id->is_number_unsigned()
-                                ? id->get<std::int64_t>()
-                                : read_int64(*id, json_path(path, "id"));
-                }
-                annotations_read.push_back(gt);
-            }
-        });
+        read_coco_instances(instances_json, ids, set, annotations_read);
     }
-
     std::vector<coco_detection>& detections = protocol.detections;
     if (!try_read_coco_results(results_json, ids, detections)) {
-        const json results = parse_json_file(results_json);
-        with_file(results_json, [&] {
-            require_array(results, "");
-            detections.reserve(results.size());
-            for (std::size_t i = 0; i < results.size(); ++i) {
-                const json& result = results[i];
-                std::optional<coco_box_entry> entry = ids.try_read_entry(result);
-                if (!entry) entry = ids.read_entry(result, json_path("", i));
-                const auto score = result.find("score");
-                const bool plain = score != result.end() && score->is_number() &&
-                                   std::isfinite(score->get<double>());
-                const double value =
-                    plain ? score->get<double>()
-                          : read_double(require_field(result, json_path("", i), "score"),
-                                        json_path(json_path("", i), "score"));
-                detections.push_back({entry->image, entry->class_id, entry->bbox, value});
-            }
-        });
+        read_coco_results(results_json, ids, detections);
     }
 
     // The VOC view: file order, crowd regions as difficult boxes.
@@ -535,24 +568,7 @@ coco_files load_coco_files(const fs::path& instances_json, const fs::path& resul
     for (const coco_detection& d : detections)
         set.detections.push_back({d.image, d.class_id, d.score, corners(d.bbox)});
 
-    // The COCO view: images by ascending id, classes by ascending category id.
-    const std::vector<std::uint32_t> image_rank = ranks_by_id(ids.images);
-    const std::vector<std::uint32_t> class_rank = ranks_by_id(ids.categories);
-    protocol.image_count = static_cast<std::uint32_t>(set.images.size());
-    protocol.class_names.resize(set.classes.size());
-    protocol.set_class.resize(set.classes.size());
-    for (std::uint32_t c = 0; c < set.classes.size(); ++c) {
-        protocol.class_names[class_rank[c]] = set.classes[c];
-        protocol.set_class[class_rank[c]] = c;
-    }
-    for (coco_ground_truth& gt : annotations_read) {
-        gt.image = image_rank[gt.image];
-        gt.class_id = class_rank[gt.class_id];
-    }
-    for (coco_detection& d : detections) {
-        d.image = image_rank[d.image];
-        d.class_id = class_rank[d.class_id];
-    }
+    rank_by_coco_id(ids, set, protocol);
     return files;
 }
 

@@ -1,8 +1,9 @@
 // Description: the combination-sum problem's JSON edge. Input: combination_sum_fields; output
 // {"count", "combinations", "truncated"} (count alone with count_only; a decimal string past
-// 64 bits). The checker compares combinations as multisets and the exact count, naming what is
-// missing, extra or invalid. Reference: docs/combination-sum.md.
-// Status: tested in tests/problems/combination_sum_test.cpp, tests/cli/combination_sum_tests.cmake.
+// 64 bits). The checker (combination_sum_check.cpp) compares combinations as multisets and the
+// exact count, naming what is missing, extra or invalid. Reference: docs/combination-sum.md.
+// Status: tested in tests/problems/combination_sum_test.cpp, combination_sum_check_test.cpp and
+// tests/cli/combination_sum_tests.cmake.
 #pragma once
 
 #include <string>

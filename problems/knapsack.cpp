@@ -182,22 +182,22 @@ std::optional<std::uint64_t> natural_value(const json& value) {
     return std::nullopt;
 }
 
-// Why `actual` is not a valid selection for `parsed` worth `best_value`; empty when it is.
-std::string certificate_defect(const knapsack_case& parsed, const json& actual,
-                               std::uint64_t best_value) {
-    const json* chosen = optional_field(actual, "chosen");
-    if (chosen == nullptr) {
-        if (optional_field(actual, "total_weight") == nullptr) return "";  // no certificate
-        return "chosen: missing, but total_weight is given";
-    }
-    if (!chosen->is_array()) return "chosen: not an array";
-    using u128 = unsigned __int128;
+using u128 = unsigned __int128;
+
+// The weight and value of a selection, each capped at 2^65: the sums cannot wrap.
+struct selection_totals {
     u128 weight = 0;
     u128 value = 0;
+};
+
+// Adds up `chosen` (an array of {item, count}, items increasing, counts within what the kind
+// allows) into `totals`; the first defect found, or empty.
+std::string add_up_chosen(const knapsack_case& parsed, const json& chosen,
+                          selection_totals& totals) {
     std::uint64_t previous_item = 0;
-    for (std::size_t k = 0; k < chosen->size(); ++k) {
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
         const std::string path = json_path("chosen", k);
-        const json& entry = (*chosen)[k];
+        const json& entry = chosen[k];
         std::uint64_t item = 0;
         std::uint64_t count = 0;
         try {
@@ -229,9 +229,27 @@ std::string certificate_defect(const knapsack_case& parsed, const json& actual,
         }
         // Each term is below 2^126; capping the sums keeps them from wrapping.
         constexpr u128 cap = u128{1} << 65;
-        weight = std::min(cap, weight + u128{count} * parsed.weights[item]);
-        value = std::min(cap, value + u128{count} * parsed.values[item]);
+        totals.weight = std::min(cap, totals.weight + u128{count} * parsed.weights[item]);
+        totals.value = std::min(cap, totals.value + u128{count} * parsed.values[item]);
     }
+    return "";
+}
+
+// Why `actual` is not a valid selection for `parsed` worth `best_value`; empty when it is.
+std::string certificate_defect(const knapsack_case& parsed, const json& actual,
+                               std::uint64_t best_value) {
+    const json* chosen = optional_field(actual, "chosen");
+    if (chosen == nullptr) {
+        if (optional_field(actual, "total_weight") == nullptr) return "";  // no certificate
+        return "chosen: missing, but total_weight is given";
+    }
+    if (!chosen->is_array()) return "chosen: not an array";
+    selection_totals totals;
+    if (std::string defect = add_up_chosen(parsed, *chosen, totals); !defect.empty()) {
+        return defect;
+    }
+    const u128 weight = totals.weight;
+    const u128 value = totals.value;
     auto text = [](u128 number) {
         if (number > std::numeric_limits<std::uint64_t>::max()) return std::string("over 2^64");
         return std::to_string(static_cast<std::uint64_t>(number));

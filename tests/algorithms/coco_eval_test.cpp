@@ -15,6 +15,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/random.hpp"
+
 namespace {
 
 using namespace algojudge;
@@ -405,14 +407,10 @@ nlohmann::json read_json(const fs::path& path) {
 
 // ---- seeded random inputs ----
 
-struct splitmix64 {
+// splitmix64 outputs used directly (not prng): the seeded sets stay those the tests were built on.
+struct splitmix_draws {
     std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
+    std::uint64_t next() { return algojudge::splitmix64(state); }
     std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
     bool chance(std::uint32_t percent) { return below(100) < percent; }
 };
@@ -420,7 +418,7 @@ struct splitmix64 {
 // Small sets where every rule fires: coarse grids (equal IoUs), rounded scores (ties), areas at
 // the range ends, crowd regions, repeated and zero ids, unlisted annotations, piles of detections.
 input_maker random_input(std::uint64_t seed) {
-    splitmix64 rng{seed};
+    splitmix_draws rng{seed};
     input_maker m;
     m.images = 1 + rng.below(4);
     m.classes = 1 + rng.below(3);
@@ -770,7 +768,7 @@ TEST_CASE("coco: random small inputs equal a transliteration of pycocotools") {
 }
 
 TEST_CASE("coco: a big tied class (the radix sort's path) equals the transliteration") {
-    splitmix64 rng{2026};
+    splitmix_draws rng{2026};
     input_maker m;
     m.images = 30;
     m.classes = 2;
@@ -791,7 +789,7 @@ TEST_CASE("coco: a big tied class (the radix sort's path) equals the translitera
 }
 
 TEST_CASE("coco: sparse classes over many images (the comparison sort's path) equal it too") {
-    splitmix64 rng{77};
+    splitmix_draws rng{77};
     input_maker m;
     m.images = 3000;
     m.classes = 2;

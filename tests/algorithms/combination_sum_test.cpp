@@ -11,23 +11,14 @@
 
 #include "problems/combination_sum.hpp"
 #include "support/json_input.hpp"
+#include "tests/combination_sum_fixtures.hpp"
 
 using namespace algojudge;
+using namespace algojudge::testing;
 
 namespace {
 
-using combination = std::vector<std::int64_t>;
 constexpr std::uint64_t plenty = std::uint64_t{1} << 30;
-
-combination_sum_query make_query(std::vector<std::int64_t> candidates, std::int64_t target,
-                                 bool reuse, std::optional<std::uint64_t> k = std::nullopt) {
-    combination_sum_query query;
-    query.candidates = std::move(candidates);
-    query.target = target;
-    query.reuse = reuse;
-    query.k = k;
-    return query;
-}
 
 std::vector<combination> enumerate_all(const combination_sum_query& query,
                                        std::uint64_t limit = UINT64_MAX) {
