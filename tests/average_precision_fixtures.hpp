@@ -2,6 +2,8 @@
 // set builders, the obviously correct all-pairs evaluation, comparisons bit for bit.
 #pragma once
 
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -168,8 +170,11 @@ inline json load_json(const fs::path& file) {
     return json::parse(read_file(file));
 }
 
+// A file in the temp folder, its name unique to this process: ctest runs tests in parallel,
+// and other builds' tests may run beside them.
 inline std::string write_temp(const std::string& name, const std::string& text) {
-    const fs::path file = fs::temp_directory_path() / ("algojudge_ap_test_" + name);
+    const fs::path file = fs::temp_directory_path() /
+                          ("algojudge_ap_test_" + std::to_string(::getpid()) + "_" + name);
     std::ofstream(file) << text;
     return file.string();
 }

@@ -316,7 +316,7 @@ TEST_CASE("fast JSON reader: damaged files are never taken by the block reader")
 }
 
 TEST_CASE("fast JSON reader: a pipe is read whole, its errors reported like a file's") {
-    const fs::path fifo = fs::temp_directory_path() / "algojudge_ap_test_pipe";
+    const fs::path fifo = fs::temp_directory_path() / ("algojudge_ap_test_pipe_" + std::to_string(::getpid()));
     fs::remove(fifo);
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     auto read_through_pipe = [&](const std::string& text) {

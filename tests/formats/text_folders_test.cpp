@@ -1,5 +1,7 @@
 #include "formats/text_folders.hpp"
 
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -23,7 +25,7 @@ using namespace algojudge::testing;
 namespace fs = std::filesystem;
 
 TEST_CASE("text folders: errors name the file and the line") {
-    const fs::path root = fs::temp_directory_path() / "algojudge_ap_text_test";
+    const fs::path root = fs::temp_directory_path() / ("algojudge_ap_text_test_" + std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "gt");
     fs::create_directories(root / "det");
@@ -61,7 +63,7 @@ TEST_CASE("text folders: errors name the file and the line") {
 }
 
 TEST_CASE("text folders: a corner plus a size that overflows is refused") {
-    const fs::path root = fs::temp_directory_path() / "algojudge_ap_text_overflow_test";
+    const fs::path root = fs::temp_directory_path() / ("algojudge_ap_text_overflow_test_" + std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "gt");
     fs::create_directories(root / "det");
