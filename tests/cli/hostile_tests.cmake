@@ -44,6 +44,14 @@ algojudge_cli_test(NAME hostile.nul-coco EXIT 2
 algojudge_cli_test(NAME hostile.nul-ap-name EXIT 2 ARGS ap ${hostile}/ap-nul-name.json
                    STDERR "${one_error_line}" "ap-nul-name.json: malformed JSON at line 1, column 41: a NUL byte"
                    STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-text-folder EXIT 2
+                   ARGS ap --gt ${hostile}/text-nul-gt --det ${hostile}/text-det
+                   STDERR "${one_error_line}" "text-nul-gt/img1.txt: line 2: a NUL byte at column 3\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-voc-xml EXIT 2
+                   ARGS ap --gt ${hostile}/voc-nul/gt --det ${hostile}/voc-nul/det
+                   STDERR "${one_error_line}" "voc-nul/gt/img1.xml: line 3: a NUL byte at column 12\n$"
+                   STDOUT_NOT ".")
 algojudge_cli_test(NAME hostile.ap-second-document EXIT 2 ARGS ap ${hostile}/ap-two-documents.json
                    STDERR "${one_error_line}" "ap-two-documents.json: malformed JSON at line 2, column 1: more after the document"
                    STDOUT_NOT ".")
@@ -106,7 +114,6 @@ algojudge_cli_test(NAME hostile.verify-jobs-zero EXIT 2 ARGS verify --jobs 0 @DA
                    STDERR "--jobs: expected a positive number of jobs, got \"0\"" STDOUT_NOT ".")
 algojudge_cli_test(NAME hostile.verify-many-jobs EXIT 0 ARGS verify --jobs 100000 @DATA@/cli/good
                    STDOUT "\n6 passed, 0 failed\n$")
-
 # --- run reads JSON Lines case files, from a file or standard input
 algojudge_cli_test(NAME hostile.run-jsonl EXIT 0
                    ARGS run max-gap @ROOT@/data/cases/max-gap/generated.jsonl
