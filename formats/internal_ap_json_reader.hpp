@@ -209,7 +209,9 @@ class fast_reader {
 
     std::string_view name(od::value& value, const lazy_path& path) const {
         // Most names have no escapes: take them straight from the text (the token runs to the
-        // next structural character), sparing simdjson's copy into its string buffer.
+        // next structural character), sparing simdjson's copy into its string buffer. A raw
+        // control character cannot be among them: simdjson's first pass refuses the text
+        // (UNESCAPED_CHARS), and the whole reader's json_text_defect names its place.
         const std::string_view token = value.raw_json_token();
         if (!token.empty() && token.front() == '"') {
             const std::size_t end = token.find_first_of("\\\"", 1);

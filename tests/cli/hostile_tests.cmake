@@ -52,6 +52,9 @@ algojudge_cli_test(NAME hostile.nul-voc-xml EXIT 2
                    ARGS ap --gt ${hostile}/voc-nul/gt --det ${hostile}/voc-nul/det
                    STDERR "${one_error_line}" "voc-nul/gt/img1.xml: line 3: a NUL byte at column 12\n$"
                    STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.ap-control-character-name EXIT 2 ARGS ap ${hostile}/ap-control-name.json
+                   STDERR "${one_error_line}" "ap-control-name.json: malformed JSON at line 1, column 41: a control character \\(U\\+000A\\) in a string must be escaped\n$"
+                   STDOUT_NOT ".")
 algojudge_cli_test(NAME hostile.ap-second-document EXIT 2 ARGS ap ${hostile}/ap-two-documents.json
                    STDERR "${one_error_line}" "ap-two-documents.json: malformed JSON at line 2, column 1: more after the document"
                    STDOUT_NOT ".")
