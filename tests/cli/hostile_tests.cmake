@@ -96,6 +96,12 @@ algojudge_cli_test(NAME hostile.stdin-over-memory-limit EXIT 2
                    ARGS run max-gap --memory-limit 1K - STDIN @ROOT@/data/cases/max-gap/generated.jsonl
                    STDERR "^algojudge: error: standard input: larger than the input limit of 1 KiB \\(--memory-limit\\)\n$"
                    STDOUT_NOT ".")
+# A sparse 1 GiB + 1 file: read, it would be 1 GiB of NUL bytes
+file(WRITE ${hostile_generated}/huge-ap.json "{")
+execute_process(COMMAND truncate -s 1073741825 ${hostile_generated}/huge-ap.json)
+algojudge_cli_test(NAME hostile.ap-file-over-input-limit EXIT 2 ARGS ap ${hostile_generated}/huge-ap.json
+                   STDERR "^algojudge: error: [^\n]*huge-ap.json: larger than the input limit of 1 GiB \\(--memory-limit\\)\n$"
+                   STDOUT_NOT ".")
 
 # --- verify selects nothing, reports that cannot be written, job counts
 algojudge_cli_test(NAME hostile.verify-empty-folder EXIT 2 ARGS verify @WORK@

@@ -17,7 +17,9 @@
 #include "judging/case_files.hpp"
 #include "problems/average_precision.hpp"
 #include "problems/average_precision_generator.hpp"
+#include "support/files.hpp"
 #include "tests/average_precision_fixtures.hpp"
+#include "tests/scratch_dir.hpp"
 
 using namespace algojudge;
 using namespace algojudge::testing;
@@ -336,6 +338,17 @@ TEST_CASE(
         CHECK_THROWS_WITH_AS(read_ap_json_value(parse_json_text(text, file)), expected.c_str(),
                              input_error);
     }
+}
+
+TEST_CASE("fast JSON reader: a file over the input limit is refused before it is read") {
+    scratch_dir dir;
+    const fs::path file = dir.write("huge.json", R"({"ground_truth":[)");
+    fs::resize_file(file, default_input_limit + 1);  // sparse: NUL bytes, no disk used
+    const std::string too_big =
+        file.string() + ": larger than the input limit of 1 GiB (--memory-limit)";
+    // Read, it would be a NUL byte at column 18.
+    CHECK_THROWS_WITH_AS(load_ap_json_file(file), too_big.c_str(), input_error);
+    CHECK_THROWS_WITH_AS(read_ap_json_whole(file), too_big.c_str(), input_error);
 }
 
 TEST_CASE("fast JSON reader: a pipe is read whole, its errors reported like a file's") {
