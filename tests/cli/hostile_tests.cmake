@@ -149,3 +149,26 @@ algojudge_cli_test(NAME hostile.ap-top-level-array EXIT 2 ARGS ap ${hostile}/ap-
 algojudge_cli_test(NAME hostile.ap-lone-surrogate EXIT 2 ARGS ap ${hostile}/ap-lone-surrogate.json
                    STDERR "${one_error_line}" "ground_truth\\[0\\].class: malformed string \\(a bad escape or a lone UTF-16 surrogate\\)"
                    STDOUT_NOT ".")
+
+# --- run holds the outputs before the last in a spool (1 MiB in memory, then a temporary file):
+# a run over several cases of about 3 MB output each prints exactly what the cases print one by
+# one (each alone is printed straight, without the spool).
+add_test(NAME cli.hostile.run-spilled-outputs-match-one-by-one
+         COMMAND sh -c [[
+set -e
+exe=$1 work=$2
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+printf '[' > cases.json
+for target in 300 301 302 303; do
+    input="{\"candidates\":[1,2,3],\"target\":$target,\"reuse\":true}"
+    printf '%s' "$input" > "in$target.json"
+    "$exe" run combination-sum "in$target.json" >> one-by-one.out
+    [ "$target" = 300 ] || printf ',' >> cases.json
+    printf '{"problem":"combination-sum","input":%s}' "$input" >> cases.json
+done
+printf ']' >> cases.json
+"$exe" run combination-sum cases.json > all.out
+size=$(wc -c < all.out)
+[ "$size" -gt 4194304 ] || { echo "only $size bytes: the spool never spilled"; exit 1; }
+cmp all.out one-by-one.out
+]] sh $<TARGET_FILE:algojudge> ${CMAKE_CURRENT_BINARY_DIR}/work/run-spilled-outputs)
