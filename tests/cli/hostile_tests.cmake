@@ -123,6 +123,17 @@ algojudge_cli_test(NAME hostile.verify-jobs-zero EXIT 2 ARGS verify --jobs 0 @DA
                    STDERR "--jobs: expected a positive number of jobs, got \"0\"" STDOUT_NOT ".")
 algojudge_cli_test(NAME hostile.verify-many-jobs EXIT 0 ARGS verify --jobs 100000 @DATA@/cli/good
                    STDOUT "\n6 passed, 0 failed\n$")
+# The system refusing threads (simulated): the run goes on with those it has, one note says so.
+algojudge_cli_test(NAME hostile.verify-threads-refused EXIT 0 ARGS verify --jobs 4 @DATA@/cli/good
+                   STDOUT "^PASS +case2 [^\n]*\nPASS +case10 [^\n]*\nPASS +a1 [^\n]*\nPASS +a2 [^\n]*\nPASS +b3 [^\n]*\nRAN +b4 [^\n]*\n6 passed, 0 failed\n$"
+                   STDERR "^algojudge: note: the system refused more threads: running on 1 of 4\n$")
+set_tests_properties(cli.hostile.verify-threads-refused PROPERTIES ENVIRONMENT ALGOJUDGE_TEST_MAX_THREADS=1)
+algojudge_cli_test(NAME hostile.verify-threads-refused-after-two EXIT 1
+                   ARGS verify --jobs 100 @DATA@/cli/good @DATA@/cli/wrong
+                   STDOUT "^PASS +case2 [^\n]*\n" "\nFAIL +wrong-gap [^\n]*\nPASS +also-right [^\n]*\n8 passed, 1 failed\n$"
+                   STDERR "^algojudge: note: the system refused more threads: running on 2 of 9\n$")
+set_tests_properties(cli.hostile.verify-threads-refused-after-two PROPERTIES ENVIRONMENT ALGOJUDGE_TEST_MAX_THREADS=2)
+
 # --- run reads JSON Lines case files, from a file or standard input
 algojudge_cli_test(NAME hostile.run-jsonl EXIT 0
                    ARGS run max-gap @ROOT@/data/cases/max-gap/generated.jsonl
