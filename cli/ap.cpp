@@ -84,6 +84,56 @@ detection_inputs load_inputs(const ap_options& options, bool with_coco) {
     return inputs;
 }
 
+// Everything ap computes, for the plots and the printed result.
+struct ap_evaluation {
+    bool voc = true;
+    bool coco = false;
+    detection_inputs inputs;
+    ap_result result;
+    coco_eval_result coco_result;
+};
+
+void write_plots(const std::string& plot_dir, const ap_evaluation& done) {
+    const ap_input& input = done.inputs.input;
+    if (done.voc) {
+        const std::size_t plotted =
+            write_ap_plots(plot_dir, input.set, done.result, input.conventions);
+        if (plotted < input.set.classes.size()) {
+            print_note(fmt::format("--plot: curves of the first {} of {} classes only", plotted,
+                                   input.set.classes.size()));
+        }
+    }
+    if (done.coco) write_coco_plots(plot_dir, done.inputs.coco.class_names, done.coco_result);
+}
+
+void print_json(const ap_evaluation& done) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    if (done.voc) {
+        out = nlohmann::ordered_json::parse(
+            ap_result_json(done.inputs.input.set, done.result)
+                .dump(-1, ' ', false, json::error_handler_t::replace));
+    }
+    if (done.coco) {
+        out["coco"] = coco_summary_json(done.coco_result.summary);
+        out["coco_classes"] = coco_classes_json(done.inputs.coco.class_names, done.coco_result);
+    }
+    // Names that are not UTF-8 get U+FFFD rather than an exception from the JSON writer.
+    write_stdout(out.dump(-1, ' ', false, json::error_handler_t::replace));
+    write_stdout("\n");
+}
+
+void print_tables(const ap_evaluation& done) {
+    const bool colour = stdout_is_colour_terminal();
+    const ap_input& input = done.inputs.input;
+    if (done.voc) write_stdout(render_ap_table(input.set, done.result, input.conventions, colour));
+    if (done.voc && done.coco) write_stdout("\n");
+    if (done.coco) {
+        write_stdout(render_coco_summary(done.coco_result.summary));
+        write_stdout("\n");
+        write_stdout(render_coco_table(done.inputs.coco.class_names, done.coco_result, colour));
+    }
+}
+
 }  // namespace
 
 int ap_main(const ap_options& options) {
@@ -92,61 +142,32 @@ int ap_main(const ap_options& options) {
             fmt::format("--iou: expected a number in [0, 1], got {}", *options.iou_threshold));
         return code(exit_status::input_error);
     }
-    const bool voc = options.protocol != "coco";
-    const bool coco = options.protocol != "voc";
-    detection_inputs inputs = load_inputs(options, coco);
-    const ap_input& input = inputs.input;
-    ap_result result;
-    coco_eval_result coco_result;
-    if (voc) result = evaluate_average_precision(input.set, input.conventions);
-    if (coco) {
-        if (inputs.coco.detections.empty()) {
+    ap_evaluation done;
+    done.voc = options.protocol != "coco";
+    done.coco = options.protocol != "voc";
+    done.inputs = load_inputs(options, done.coco);
+    const ap_input& input = done.inputs.input;
+    if (done.voc) done.result = evaluate_average_precision(input.set, input.conventions);
+    if (done.coco) {
+        if (done.inputs.coco.detections.empty()) {
             print_note(
                 "no detections: every COCO number is 0, or -1 where there is no ground "
                 "truth");
         }
-        coco_result = evaluate_coco(inputs.coco.view());
+        done.coco_result = evaluate_coco(done.inputs.coco.view());
     }
-    if (!options.plot_dir.empty()) {
-        if (voc) {
-            const std::size_t plotted =
-                write_ap_plots(options.plot_dir, input.set, result, input.conventions);
-            if (plotted < input.set.classes.size()) {
-                print_note(fmt::format("--plot: curves of the first {} of {} classes only", plotted,
-                                       input.set.classes.size()));
-            }
-        }
-        if (coco) write_coco_plots(options.plot_dir, inputs.coco.class_names, coco_result);
-    }
-    if (voc && result.detections_without_ground_truth_image > 0) {
+    if (!options.plot_dir.empty()) write_plots(options.plot_dir, done);
+    if (done.voc && done.result.detections_without_ground_truth_image > 0) {
+        const std::size_t count = done.result.detections_without_ground_truth_image;
         print_note(
             fmt::format("{} detection{} on images without any ground truth counted as "
                         "false positives",
-                        result.detections_without_ground_truth_image,
-                        result.detections_without_ground_truth_image == 1 ? "" : "s"));
+                        count, count == 1 ? "" : "s"));
     }
     if (options.json) {
-        nlohmann::ordered_json out = nlohmann::ordered_json::object();
-        if (voc)
-            out = nlohmann::ordered_json::parse(
-                ap_result_json(input.set, result)
-                    .dump(-1, ' ', false, json::error_handler_t::replace));
-        if (coco) {
-            out["coco"] = coco_summary_json(coco_result.summary);
-            out["coco_classes"] = coco_classes_json(inputs.coco.class_names, coco_result);
-        }
-        // Names that are not UTF-8 get U+FFFD rather than an exception from the JSON writer.
-        write_stdout(out.dump(-1, ' ', false, json::error_handler_t::replace));
-        write_stdout("\n");
+        print_json(done);
     } else {
-        const bool colour = stdout_is_colour_terminal();
-        if (voc) write_stdout(render_ap_table(input.set, result, input.conventions, colour));
-        if (voc && coco) write_stdout("\n");
-        if (coco) {
-            write_stdout(render_coco_summary(coco_result.summary));
-            write_stdout("\n");
-            write_stdout(render_coco_table(inputs.coco.class_names, coco_result, colour));
-        }
+        print_tables(done);
     }
     return code(finish_stdout(exit_status::ok));
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <string_view>
@@ -21,6 +23,14 @@ namespace {
 // --jobs is capped at this many threads per core, or min_jobs_cap when that is more.
 constexpr std::size_t max_jobs_per_core = 4;
 constexpr std::size_t min_jobs_cap = 16;
+
+// How many threads run_cases may have, main one included, as if the system refused more:
+// ALGOJUDGE_TEST_MAX_THREADS, for tests of that path only (as git's GIT_TEST_* variables).
+std::size_t test_thread_limit() {
+    const char* limit = std::getenv("ALGOJUDGE_TEST_MAX_THREADS");
+    if (limit == nullptr || *limit == '\0') return SIZE_MAX;
+    return std::strtoull(limit, nullptr, 10);
+}
 
 }  // namespace
 
@@ -122,11 +132,19 @@ std::size_t run_cases(std::size_t count, unsigned jobs, bool fail_fast,
         std::min<std::size_t>({jobs, std::max<std::size_t>(1, count),
                                std::max<std::size_t>(max_jobs_per_core * cores, min_jobs_cap)}));
     std::vector<std::thread> threads;
+    const std::size_t allowed = test_thread_limit();
     for (unsigned j = 1; j < jobs; ++j) {
         try {
+            if (j >= allowed) {
+                throw std::system_error(
+                    std::make_error_code(std::errc::resource_unavailable_try_again));
+            }
             threads.emplace_back(worker);
         } catch (const std::system_error&) {
-            break;  // the system refuses more threads: go on with those running
+            // The system refuses more threads: go on with those running, and say so.
+            print_note(
+                fmt::format("the system refused more threads: running on {} of {}", j, jobs));
+            break;
         }
     }
     worker();

@@ -9,6 +9,7 @@
 #include "problems/registry.hpp"
 #include "support/files.hpp"
 #include "support/json_input.hpp"
+#include "support/output_spool.hpp"
 
 namespace algojudge::cli {
 
@@ -49,52 +50,58 @@ bool is_json_lines(const std::string& file, std::string_view text) {
 int run_main(const run_options& options) {
     algojudge::solve_options limits;
     limits.memory_limit_bytes = options.memory_limit_bytes;
-
-    // Every output is computed and rendered before anything is printed: no partial result on
-    // error. Problems with a direct renderer (solve_text) skip building json values.
-    std::vector<std::string> outputs;
     auto solve_one = [&](const problem& chosen, const json& input) {
+        // Problems with a direct renderer (solve_text) skip building json values.
         if (!options.pretty && chosen.solve_text != nullptr) {
             return chosen.solve_text(input, limits);
         }
         const json output = chosen.solve(input, limits);
         return options.pretty ? output.dump(2) : output.dump();
     };
-    {
-        const problem& chosen = problem_named(options.problem, "");
-        const std::string text = read_text_file(options.file, options.memory_limit_bytes, true);
-        const bool jsonl = is_json_lines(options.file, text);
-        const json document = jsonl ? json() : parse_json_text(text, options.file);
-        const bool is_case_file =
-            jsonl || document.is_array() ||
-            (document.is_object() && document.contains("input") && document.contains("problem"));
-        if (!is_case_file) {
+    const problem& chosen = problem_named(options.problem, "");
+    const std::string text = read_text_file(options.file, options.memory_limit_bytes, true);
+    const bool jsonl = is_json_lines(options.file, text);
+    const json document = jsonl ? json() : parse_json_text(text, options.file);
+    const bool is_case_file =
+        jsonl || document.is_array() ||
+        (document.is_object() && document.contains("input") && document.contains("problem"));
+    // Nothing is printed before every case has been solved: no partial result on error. The
+    // outputs before the last wait in a spool (memory, then a temporary file), so only one
+    // output is in memory at a time; the last is written straight after them.
+    output_spool earlier;
+    std::string last;
+    if (!is_case_file) {
+        try {
+            last = solve_one(chosen, document);
+        } catch (input_error& e) {
+            e.within(options.file);
+            throw;
+        }
+    } else {
+        const std::vector<test_case> cases = parse_case_text(text, options.file, jsonl);
+        for (const test_case& c : cases) {
+            if (c.solver != &chosen) {
+                throw input_error::at(c.label(),
+                                      fmt::format("problem: the case is for \"{}\", not \"{}\"",
+                                                  c.solver->name, chosen.name));
+            }
+            if (&c != &cases.front()) {
+                earlier.add(last);
+                earlier.add("\n");
+                std::string().swap(last);  // freed before the next output is made
+            }
             try {
-                outputs.push_back(solve_one(chosen, document));
+                last = solve_one(chosen, c.input);
             } catch (input_error& e) {
-                e.within(options.file);
+                e.within(c.label());
                 throw;
             }
-        } else {
-            for (const test_case& c : parse_case_text(text, options.file, jsonl)) {
-                if (c.solver != &chosen) {
-                    throw input_error::at(c.label(),
-                                          fmt::format("problem: the case is for \"{}\", not \"{}\"",
-                                                      c.solver->name, chosen.name));
-                }
-                try {
-                    outputs.push_back(solve_one(chosen, c.input));
-                } catch (input_error& e) {
-                    e.within(c.label());
-                    throw;
-                }
-            }
         }
+        if (cases.empty()) return code(finish_stdout(exit_status::ok));
     }
-    for (const std::string& output : outputs) {
-        write_stdout(output);
-        write_stdout("\n");
-    }
+    earlier.copy_to(stdout);
+    write_stdout(last);
+    write_stdout("\n");
     return code(finish_stdout(exit_status::ok));
 }
 

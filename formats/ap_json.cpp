@@ -93,6 +93,7 @@ ap_input read_ap_json_value(const json& input, const std::string& path) {
 
 ap_input read_ap_json_whole(const std::filesystem::path& file) {
     const std::string name = file.string();
+    refuse_larger_than(name);
     simdjson::padded_string text;
     std::error_code error;
     if (!std::filesystem::is_regular_file(file, error) ||
@@ -105,6 +106,8 @@ ap_input read_ap_json_whole(const std::filesystem::path& file) {
 }
 
 ap_input load_ap_json_file(const std::filesystem::path& file) {
+    // The block reader would read any size, and its entries fill memory: refused up front.
+    refuse_larger_than(file.string());
     if (std::optional<ap_input> input = read_ap_json_in_blocks(file)) return std::move(*input);
     return read_ap_json_whole(file);  // not the plain layout, or not valid: it says why
 }

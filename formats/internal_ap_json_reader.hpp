@@ -209,7 +209,9 @@ class fast_reader {
 
     std::string_view name(od::value& value, const lazy_path& path) const {
         // Most names have no escapes: take them straight from the text (the token runs to the
-        // next structural character), sparing simdjson's copy into its string buffer.
+        // next structural character), sparing simdjson's copy into its string buffer. A raw
+        // control character cannot be among them: simdjson's first pass refuses the text
+        // (UNESCAPED_CHARS), and the whole reader's json_text_defect names its place.
         const std::string_view token = value.raw_json_token();
         if (!token.empty() && token.front() == '"') {
             const std::size_t end = token.find_first_of("\\\"", 1);
@@ -259,6 +261,63 @@ class fast_reader {
         return key;
     }
 
+    // The fields of one entry as read, before the image is interned.
+    struct entry_fields {
+        std::string_view image_name;
+        std::uint64_t image_hash = 0;
+        std::uint32_t class_id = 0;
+        box corners;
+        double score = 0;
+        bool difficult = false;
+        unsigned seen = 0;  // bits: image, class, bbox, score, difficult
+    };
+
+    // Reads the fields of `entry` at `path`; a repeated or unknown key is an error.
+    entry_fields read_fields(od::object& entry, const lazy_path& path, bool ground_truth) {
+        entry_fields read;
+        for (auto field_or_error : entry) {
+            od::field field;
+            check(std::move(field_or_error).get(field), path);
+            const std::string_view key = entry_key(field, path);
+            od::value& member = field.value();
+            const unsigned bit = key == "image"       ? 1u
+                                 : key == "class"     ? 2u
+                                 : key == "bbox"      ? 4u
+                                 : key == "score"     ? 8u
+                                 : key == "difficult" ? 16u
+                                                      : 0u;
+            if ((read.seen & bit) != 0) fail(path, fmt::format("duplicate key \"{}\"", key));
+            if (key == "image") {
+                // Interned after the rest of the entry is read, its table slot prefetched
+                // meanwhile.
+                read.image_name = name(member, path.field(key));
+                read.image_hash = builder_.image_hash(read.image_name);
+            } else if (key == "class") {
+                read.class_id = builder_.class_id(name(member, path.field(key)));
+            } else if (key == "bbox") {
+                read.corners = bbox(member, path.field(key));
+            } else if (!ground_truth && key == "score") {
+                read.score = number(member, path.field(key));
+            } else if (ground_truth && key == "difficult") {
+                od::json_type type{};
+                check(member.type().get(type), path.field(key));
+                if (type != od::json_type::null) read.difficult = flag(member, path.field(key));
+            } else {
+                fail(path.field(key), "unknown field");
+            }
+            read.seen |= bit;
+        }
+        const unsigned required = ground_truth ? 7u : 15u;
+        if ((read.seen & required) != required) {
+            const char* missing = (read.seen & 1) == 0   ? "image"
+                                  : (read.seen & 2) == 0 ? "class"
+                                  : (read.seen & 4) == 0 ? "bbox"
+                                                         : "score";
+            fail(path, fmt::format("missing field \"{}\"", missing));
+        }
+        return read;
+    }
+
   public:
     // Appends the entries of `entries`, part of the top-level array `list` starting at its
     // element `first_index`; returns the index after the last.
@@ -274,62 +333,13 @@ class fast_reader {
                 fail(path, fmt::format("expected an object, got {}", kind(raw)));
             }
             if (path.index + 1 >= max_ap_entries) fail({list}, "too many entries");
-            std::uint32_t image = 0, class_id = 0;
-            box corners;
-            double score = 0;
-            bool difficult = false;
-            unsigned seen = 0;  // bits: image, class, bbox, score, difficult
-            // The image is interned after the rest of the entry is read, its table slot
-            // prefetched meanwhile.
-            std::string_view image_name;
-            std::uint64_t image_hash = 0;
-            for (auto field_or_error : entry) {
-                od::field field;
-                check(std::move(field_or_error).get(field), path);
-                const std::string_view key = entry_key(field, path);
-                od::value& member = field.value();
-                const unsigned bit = key == "image"       ? 1u
-                                     : key == "class"     ? 2u
-                                     : key == "bbox"      ? 4u
-                                     : key == "score"     ? 8u
-                                     : key == "difficult" ? 16u
-                                                          : 0u;
-                if ((seen & bit) != 0) fail(path, fmt::format("duplicate key \"{}\"", key));
-                if (key == "image") {
-                    image_name = name(member, path.field(key));
-                    image_hash = builder_.image_hash(image_name);
-                    seen |= 1;
-                } else if (key == "class") {
-                    class_id = builder_.class_id(name(member, path.field(key)));
-                    seen |= 2;
-                } else if (key == "bbox") {
-                    corners = bbox(member, path.field(key));
-                    seen |= 4;
-                } else if (!ground_truth && key == "score") {
-                    score = number(member, path.field(key));
-                    seen |= 8;
-                } else if (ground_truth && key == "difficult") {
-                    od::json_type type{};
-                    check(member.type().get(type), path.field(key));
-                    if (type != od::json_type::null) difficult = flag(member, path.field(key));
-                    seen |= 16;
-                } else {
-                    fail(path.field(key), "unknown field");
-                }
-            }
-            const unsigned required = ground_truth ? 7u : 15u;
-            if ((seen & required) != required) {
-                const char* missing = (seen & 1) == 0   ? "image"
-                                      : (seen & 2) == 0 ? "class"
-                                      : (seen & 4) == 0 ? "bbox"
-                                                        : "score";
-                fail(path, fmt::format("missing field \"{}\"", missing));
-            }
-            image = builder_.image(image_name, image_hash);
+            const entry_fields read = read_fields(entry, path, ground_truth);
+            const std::uint32_t image = builder_.image(read.image_name, read.image_hash);
             if (ground_truth) {
-                out.set.ground_truth.push_back({image, class_id, corners, difficult});
+                out.set.ground_truth.push_back(
+                    {image, read.class_id, read.corners, read.difficult});
             } else {
-                out.set.detections.push_back({image, class_id, score, corners});
+                out.set.detections.push_back({image, read.class_id, read.score, read.corners});
             }
             ++path.index;
         }

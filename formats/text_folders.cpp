@@ -21,10 +21,6 @@ std::vector<std::filesystem::path> text_files_in(const std::filesystem::path& di
     return files_in(dir, ".txt");
 }
 
-std::string where_in(const std::filesystem::path& file, std::size_t line) {
-    return fmt::format("{}:{}", file.string(), line);
-}
-
 double text_number(std::string_view word, const std::string& where, std::string_view what) {
     const std::optional<double> value = parse_finite(word);
     if (!value) {
@@ -66,7 +62,7 @@ void for_each_text_line(detection_builder& builder, const std::filesystem::path&
     for (const auto& file : text_files_in(dir)) {
         const std::uint32_t image = builder.image(file.stem().string());
         for_each_line(file, [&](const std::vector<std::string_view>& words, std::size_t line) {
-            read(image, words, where_in(file, line));
+            read(image, words, line_place(file, line));
         });
     }
 }

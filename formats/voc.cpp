@@ -45,6 +45,7 @@ std::size_t line_at(std::string_view text, std::ptrdiff_t offset) {
 class xml_annotation {
   public:
     xml_annotation(const fs::path& file, std::string text) : file_(file), text_(std::move(text)) {
+        refuse_nul(file_, text_);  // pugixml would end the document there
         const pugi::xml_parse_result parsed =
             document_.load_buffer(text_.data(), text_.size(), pugi::parse_default);
         if (!parsed) {
@@ -88,7 +89,7 @@ class xml_annotation {
 };
 
 void read_voc_annotation(const fs::path& file, detection_builder& ids) {
-    const xml_annotation xml(file, read_text_file(file.string()));
+    const xml_annotation xml(file, read_text_file(file.string(), default_input_limit, true));
     const pugi::xml_node root = xml.document().document_element();
     if (std::string_view(root.name()) != "annotation") {
         xml.fail(root,
@@ -146,8 +147,7 @@ std::optional<std::string> voc_results_class(const std::string& stem) {
 void read_voc_results_file(const fs::path& file, std::uint32_t class_id, detection_builder& ids) {
     for_each_line(file, [&](const std::vector<std::string_view>& fields, std::size_t line_number) {
         auto fail = [&](std::string_view message) {
-            return input_error::at(fmt::format("{}: line {}", file.string(), line_number),
-                                   std::string(message));
+            return input_error::at(line_place(file, line_number), std::string(message));
         };
         if (fields.size() != 6) {
             throw fail(

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "reports/text_table.hpp"
+#include "support/printable.hpp"
 
 namespace algojudge {
 
@@ -81,7 +82,8 @@ std::string render_coco_table(const std::vector<std::string>& class_names,
     text_table table(header, alignment);
     for (std::size_t c = 0; c < result.classes.size(); ++c) {
         const coco_class_result& row = result.classes[c];
-        std::vector<std::string> cells{class_names[c], std::to_string(row.num_gt)};
+        // A name from the input may hold a newline or an ESC: escaped, as the ap table does.
+        std::vector<std::string> cells{printable(class_names[c]), std::to_string(row.num_gt)};
         for (const class_column& column : class_columns)
             cells.push_back(coco_number(row.*column.value));
         table.add_row(cells, row.num_gt == 0 ? std::vector<colour>(cells.size(), colour::dim)

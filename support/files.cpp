@@ -87,6 +87,14 @@ std::string read_text_file(const std::string& file, std::uint64_t max_bytes, boo
     return text;
 }
 
+void refuse_larger_than(const std::string& file, std::uint64_t max_bytes) {
+    struct stat status {};
+    if (::stat(file.c_str(), &status) == 0 && S_ISREG(status.st_mode) &&
+        static_cast<std::uint64_t>(status.st_size) > max_bytes) {
+        throw_too_big(file, max_bytes);
+    }
+}
+
 bool natural_less(std::string_view a, std::string_view b) {
     std::size_t i = 0;
     std::size_t j = 0;

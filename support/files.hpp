@@ -28,6 +28,11 @@ std::string read_text_file(const std::string& file, std::uint64_t max_bytes = de
 // "FILE: write error".
 void write_text_file(const std::filesystem::path& file, std::string_view text);
 
+// input_error "FILE: larger than the input limit of 1 GiB (--memory-limit)" when `file` is a
+// regular file of more than `max_bytes`; for readers that do not read through read_text_file
+// (the AP JSON block reader), to refuse before reading.
+void refuse_larger_than(const std::string& file, std::uint64_t max_bytes = default_input_limit);
+
 // Natural-order comparison: digit runs compare as numbers.
 bool natural_less(std::string_view a, std::string_view b);
 

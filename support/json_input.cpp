@@ -237,8 +237,15 @@ std::string json_text_defect(std::string_view text) {
             return fmt::format("malformed JSON at {}: a NUL byte", text_location(text, i));
         }
         if (in_string) {
+            if (static_cast<unsigned char>(c) < 0x20) {
+                return fmt::format(
+                    "malformed JSON at {}: a control character (U+{:04X}) in a string must be "
+                    "escaped",
+                    text_location(text, i), static_cast<unsigned>(static_cast<unsigned char>(c)));
+            }
             if (c == '\\') {
-                if (i + 1 < text.size() && text[i + 1] != '\0') ++i;
+                // An escaped NUL or control character is still reported as one.
+                if (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x20) ++i;
             } else if (c == '"') {
                 in_string = false;
             }

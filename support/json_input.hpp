@@ -77,9 +77,11 @@ inline constexpr std::size_t max_json_depth = 256;
 // "line 3, column 7" (or "column 7" for a one-line text) of the 0-based byte `offset`.
 std::string text_location(std::string_view text, std::size_t offset);
 
-// What a JSON parser may not see for itself, found in one pass that skips strings: nesting
-// deeper than max_json_depth, and a NUL byte (which ends the text for nlohmann). Empty when
-// neither occurs, else "JSON nested deeper than 256 levels at line 1, column 300".
+// What a JSON parser may not see for itself, or not say where, found in one pass: nesting
+// deeper than max_json_depth, a NUL byte (which ends the text for nlohmann), and a raw control
+// character inside a string (simdjson refuses it without a place). Empty when none occurs, else
+// "JSON nested deeper than 256 levels at line 1, column 300". Every JSON reader calls it first,
+// so each says the same of the same text.
 std::string json_text_defect(std::string_view text);
 
 // Parses one JSON document; input_error "<where>: malformed JSON ..." when it is not one:

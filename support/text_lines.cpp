@@ -1,8 +1,13 @@
 #include "support/text_lines.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+
+#include <fmt/format.h>
+
+#include "support/errors.hpp"
 
 namespace algojudge {
 
@@ -18,6 +23,20 @@ std::vector<std::string_view> split_words(std::string_view line) {
         if (i > start) words.push_back(line.substr(start, i - start));
     }
     return words;
+}
+
+std::string line_place(const std::filesystem::path& file, std::size_t line) {
+    return fmt::format("{}: line {}", file.string(), line);
+}
+
+void refuse_nul(const std::filesystem::path& file, std::string_view text) {
+    const std::size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return;
+    const std::string_view before = text.substr(0, nul);
+    const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0: the first line
+    const auto line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    throw input_error::at(line_place(file, line + 1),
+                          fmt::format("a NUL byte at column {}", nul - line_start + 1));
 }
 
 std::optional<double> parse_finite(std::string_view word) {

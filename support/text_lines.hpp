@@ -20,10 +20,19 @@ std::vector<std::string_view> split_words(std::string_view line);
 // A finite decimal number filling the whole of `word` (a leading '+' allowed); nullopt otherwise.
 std::optional<double> parse_finite(std::string_view word);
 
-// Calls `handle(words, line_number)` for every non-blank line of `file` (1-based numbers).
+// Where line `line` of `file` is, for messages: "gt/img1.txt: line 3".
+std::string line_place(const std::filesystem::path& file, std::size_t line);
+
+// input_error at the first NUL byte of `text`, the text of `file`: "f.txt: line 2: a NUL byte
+// at column 4". No text format (nor XML) allows one, and a name would otherwise keep it.
+void refuse_nul(const std::filesystem::path& file, std::string_view text);
+
+// Calls `handle(words, line_number)` for every non-blank line of `file` (1-based numbers); a
+// NUL byte anywhere is an input_error with its line, before any line is handled.
 template <class Handle>
 void for_each_line(const std::filesystem::path& file, Handle handle) {
-    const std::string text = read_text_file(file.string());
+    const std::string text = read_text_file(file.string(), default_input_limit, true);
+    refuse_nul(file, text);
     std::size_t line_number = 0;
     std::size_t start = 0;
     while (start < text.size()) {

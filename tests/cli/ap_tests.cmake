@@ -75,7 +75,7 @@ ap_json_error(missing_file no_such_file.json "cannot open file")
 
 algojudge_cli_test(NAME ap.error_text_line EXIT 2
     ARGS ap --gt @DATA@/ap/bad/text_gt --det @DATA@/ap/bad/text_det
-    STDERR "text_gt/img1.txt:2: expected \"class x1 y1 x2 y2 \\[difficult\\]\", got 4 words")
+    STDERR "text_gt/img1.txt: line 2: expected \"class x1 y1 x2 y2 \\[difficult\\]\", got 4 words")
 
 algojudge_cli_test(NAME ap.error_missing_folder EXIT 2
     ARGS ap --format text --gt @DATA@/ap/bad/nowhere --det @DATA@/ap/bad/text_det

@@ -44,6 +44,17 @@ algojudge_cli_test(NAME hostile.nul-coco EXIT 2
 algojudge_cli_test(NAME hostile.nul-ap-name EXIT 2 ARGS ap ${hostile}/ap-nul-name.json
                    STDERR "${one_error_line}" "ap-nul-name.json: malformed JSON at line 1, column 41: a NUL byte"
                    STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-text-folder EXIT 2
+                   ARGS ap --gt ${hostile}/text-nul-gt --det ${hostile}/text-det
+                   STDERR "${one_error_line}" "text-nul-gt/img1.txt: line 2: a NUL byte at column 3\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.nul-voc-xml EXIT 2
+                   ARGS ap --gt ${hostile}/voc-nul/gt --det ${hostile}/voc-nul/det
+                   STDERR "${one_error_line}" "voc-nul/gt/img1.xml: line 3: a NUL byte at column 12\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME hostile.ap-control-character-name EXIT 2 ARGS ap ${hostile}/ap-control-name.json
+                   STDERR "${one_error_line}" "ap-control-name.json: malformed JSON at line 1, column 41: a control character \\(U\\+000A\\) in a string must be escaped\n$"
+                   STDOUT_NOT ".")
 algojudge_cli_test(NAME hostile.ap-second-document EXIT 2 ARGS ap ${hostile}/ap-two-documents.json
                    STDERR "${one_error_line}" "ap-two-documents.json: malformed JSON at line 2, column 1: more after the document"
                    STDOUT_NOT ".")
@@ -85,6 +96,12 @@ algojudge_cli_test(NAME hostile.stdin-over-memory-limit EXIT 2
                    ARGS run max-gap --memory-limit 1K - STDIN @ROOT@/data/cases/max-gap/generated.jsonl
                    STDERR "^algojudge: error: standard input: larger than the input limit of 1 KiB \\(--memory-limit\\)\n$"
                    STDOUT_NOT ".")
+# A sparse 1 GiB + 1 file: read, it would be 1 GiB of NUL bytes
+file(WRITE ${hostile_generated}/huge-ap.json "{")
+execute_process(COMMAND truncate -s 1073741825 ${hostile_generated}/huge-ap.json)
+algojudge_cli_test(NAME hostile.ap-file-over-input-limit EXIT 2 ARGS ap ${hostile_generated}/huge-ap.json
+                   STDERR "^algojudge: error: [^\n]*huge-ap.json: larger than the input limit of 1 GiB \\(--memory-limit\\)\n$"
+                   STDOUT_NOT ".")
 
 # --- verify selects nothing, reports that cannot be written, job counts
 algojudge_cli_test(NAME hostile.verify-empty-folder EXIT 2 ARGS verify @WORK@
@@ -106,6 +123,16 @@ algojudge_cli_test(NAME hostile.verify-jobs-zero EXIT 2 ARGS verify --jobs 0 @DA
                    STDERR "--jobs: expected a positive number of jobs, got \"0\"" STDOUT_NOT ".")
 algojudge_cli_test(NAME hostile.verify-many-jobs EXIT 0 ARGS verify --jobs 100000 @DATA@/cli/good
                    STDOUT "\n6 passed, 0 failed\n$")
+# The system refusing threads (simulated): the run goes on with those it has, one note says so.
+algojudge_cli_test(NAME hostile.verify-threads-refused EXIT 0 ARGS verify --jobs 4 @DATA@/cli/good
+                   STDOUT "^PASS +case2 [^\n]*\nPASS +case10 [^\n]*\nPASS +a1 [^\n]*\nPASS +a2 [^\n]*\nPASS +b3 [^\n]*\nRAN +b4 [^\n]*\n6 passed, 0 failed\n$"
+                   STDERR "^algojudge: note: the system refused more threads: running on 1 of 4\n$")
+set_tests_properties(cli.hostile.verify-threads-refused PROPERTIES ENVIRONMENT ALGOJUDGE_TEST_MAX_THREADS=1)
+algojudge_cli_test(NAME hostile.verify-threads-refused-after-two EXIT 1
+                   ARGS verify --jobs 100 @DATA@/cli/good @DATA@/cli/wrong
+                   STDOUT "^PASS +case2 [^\n]*\n" "\nFAIL +wrong-gap [^\n]*\nPASS +also-right [^\n]*\n8 passed, 1 failed\n$"
+                   STDERR "^algojudge: note: the system refused more threads: running on 2 of 9\n$")
+set_tests_properties(cli.hostile.verify-threads-refused-after-two PROPERTIES ENVIRONMENT ALGOJUDGE_TEST_MAX_THREADS=2)
 
 # --- run reads JSON Lines case files, from a file or standard input
 algojudge_cli_test(NAME hostile.run-jsonl EXIT 0
@@ -133,3 +160,26 @@ algojudge_cli_test(NAME hostile.ap-top-level-array EXIT 2 ARGS ap ${hostile}/ap-
 algojudge_cli_test(NAME hostile.ap-lone-surrogate EXIT 2 ARGS ap ${hostile}/ap-lone-surrogate.json
                    STDERR "${one_error_line}" "ground_truth\\[0\\].class: malformed string \\(a bad escape or a lone UTF-16 surrogate\\)"
                    STDOUT_NOT ".")
+
+# --- run holds the outputs before the last in a spool (1 MiB in memory, then a temporary file):
+# a run over several cases of about 3 MB output each prints exactly what the cases print one by
+# one (each alone is printed straight, without the spool).
+add_test(NAME cli.hostile.run-spilled-outputs-match-one-by-one
+         COMMAND sh -c [[
+set -e
+exe=$1 work=$2
+rm -rf "$work" && mkdir -p "$work" && cd "$work"
+printf '[' > cases.json
+for target in 300 301 302 303; do
+    input="{\"candidates\":[1,2,3],\"target\":$target,\"reuse\":true}"
+    printf '%s' "$input" > "in$target.json"
+    "$exe" run combination-sum "in$target.json" >> one-by-one.out
+    [ "$target" = 300 ] || printf ',' >> cases.json
+    printf '{"problem":"combination-sum","input":%s}' "$input" >> cases.json
+done
+printf ']' >> cases.json
+"$exe" run combination-sum cases.json > all.out
+size=$(wc -c < all.out)
+[ "$size" -gt 4194304 ] || { echo "only $size bytes: the spool never spilled"; exit 1; }
+cmp all.out one-by-one.out
+]] sh $<TARGET_FILE:algojudge> ${CMAKE_CURRENT_BINARY_DIR}/work/run-spilled-outputs)

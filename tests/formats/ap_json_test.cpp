@@ -17,7 +17,9 @@
 #include "judging/case_files.hpp"
 #include "problems/average_precision.hpp"
 #include "problems/average_precision_generator.hpp"
+#include "support/files.hpp"
 #include "tests/average_precision_fixtures.hpp"
+#include "tests/scratch_dir.hpp"
 
 using namespace algojudge;
 using namespace algojudge::testing;
@@ -313,6 +315,40 @@ TEST_CASE("fast JSON reader: damaged files are never taken by the block reader")
     }
     CHECK(accepted > 100);
     CHECK(refused > 500);
+}
+
+TEST_CASE(
+    "fast JSON reader: a raw control character in a name is refused as nlohmann's reader does") {
+    // Names are taken straight from the text on the fast path; one with a raw newline, tab or
+    // ESC is invalid JSON and must not become a class or image name.
+    for (const char control : {'\n', '\t', '\x01', '\x1b', '\x1f'}) {
+        CAPTURE(static_cast<int>(control));
+        const std::string text = std::string(R"({"ground_truth":[{"image":"a","class":"d)") +
+                                 control + R"(g","bbox":[0,0,1,1]}],"detections":[]})";
+        const std::string file = write_temp("control.json", text);
+        std::size_t read = 0, refused = 0;
+        read_in_all_block_sizes(file, nullptr, read, refused);
+        CHECK(read == 0);
+        const std::string expected =
+            file + fmt::format(
+                       ": malformed JSON at {}column 41: a control character (U+{:04X}) "
+                       "in a string must be escaped",
+                       control == '\n' ? "line 1, " : "", static_cast<int>(control));
+        CHECK_THROWS_WITH_AS(load_ap_json_file(file), expected.c_str(), input_error);
+        CHECK_THROWS_WITH_AS(read_ap_json_value(parse_json_text(text, file)), expected.c_str(),
+                             input_error);
+    }
+}
+
+TEST_CASE("fast JSON reader: a file over the input limit is refused before it is read") {
+    scratch_dir dir;
+    const fs::path file = dir.write("huge.json", R"({"ground_truth":[)");
+    fs::resize_file(file, default_input_limit + 1);  // sparse: NUL bytes, no disk used
+    const std::string too_big =
+        file.string() + ": larger than the input limit of 1 GiB (--memory-limit)";
+    // Read, it would be a NUL byte at column 18.
+    CHECK_THROWS_WITH_AS(load_ap_json_file(file), too_big.c_str(), input_error);
+    CHECK_THROWS_WITH_AS(read_ap_json_whole(file), too_big.c_str(), input_error);
 }
 
 TEST_CASE("fast JSON reader: a pipe is read whole, its errors reported like a file's") {

@@ -48,15 +48,20 @@ TEST_CASE("text folders: errors name the file and the line") {
     };
     const std::string gt_file = (root / "gt" / "img1.txt").string();
     const std::string det_file = (root / "det" / "img1.txt").string();
-    CHECK(error_of("dog 5 0 1 1\n", "") == gt_file + ":2: x2 (1) is less than x1 (5)");
+    CHECK(error_of("dog 5 0 1 1\n", "") == gt_file + ": line 2: x2 (1) is less than x1 (5)");
     CHECK(error_of("dog 0 0 1\n", "") ==
-          gt_file + ":2: expected \"class x1 y1 x2 y2 [difficult]\", got 4 words");
+          gt_file + ": line 2: expected \"class x1 y1 x2 y2 [difficult]\", got 4 words");
     CHECK(error_of("dog 0 0 1 1 hard\n", "") ==
-          gt_file + ":2: expected \"difficult\", 1 or 0 after the box, got \"hard\"");
+          gt_file + ": line 2: expected \"difficult\", 1 or 0 after the box, got \"hard\"");
     CHECK(error_of("", "dog high 0 0 1 1\n") ==
-          det_file + ":1: score: expected a finite number, got \"high\"");
+          det_file + ": line 1: score: expected a finite number, got \"high\"");
     CHECK(error_of("", "dog 0.5 0 0 nan 1\n") ==
-          det_file + ":1: x2: expected a finite number, got \"nan\"");
+          det_file + ": line 1: x2: expected a finite number, got \"nan\"");
+    // A NUL byte would otherwise stay in a class name: refused with its line and column.
+    CHECK(error_of(std::string("do\0g 0 0 1 1\n", 14), "") ==
+          gt_file + ": line 2: a NUL byte at column 3");
+    CHECK(error_of("", std::string("dog 0.9 0 0 1\0 1\n", 18)) ==
+          det_file + ": line 1: a NUL byte at column 14");
     CHECK_THROWS_AS(load_ap_text_folders(root / "missing", root / "det", box_layout::xyxy),
                     input_error);
     fs::remove_all(root);
@@ -75,7 +80,8 @@ TEST_CASE("text folders: a corner plus a size that overflows is refused") {
     } catch (const input_error& e) {
         message = e.what();
     }
-    CHECK(message == (root / "gt" / "img1.txt").string() + ":1: x2 (inf) is not a finite number");
+    CHECK(message ==
+          (root / "gt" / "img1.txt").string() + ": line 1: x2 (inf) is not a finite number");
     std::ofstream(root / "gt" / "img1.txt") << "dog -1.7e308 1 1.7e308 10\n";
     CHECK_THROWS_WITH_AS(load_ap_text_folders(root / "gt", root / "det", box_layout::xyxy),
                          doctest::Contains("its area is not a finite number"), input_error);

@@ -128,6 +128,8 @@ TEST_CASE("VOC annotation errors name the file and line") {
           ": line 6: object 1: bndbox: xmax (3) is less than xmin (5)");
     CHECK(error_for(voc_annotation(voc_object("car", "0", "1", "5", "3", "4.5"))) ==
           ": line 6: object 1: bndbox: ymax (4.5) is less than ymin (5)");
+    CHECK(error_for(voc_annotation(voc_object(std::string("c\0ar", 4), "0", "1", "2", "3", "4"))) ==
+          ": line 4: a NUL byte at column 12");
     CHECK(error_for("<annotation><object><name>car</name><bndbox><xmin>1</xmin></bndbox>"
                     "</object></annotation>") == ": line 1: object 1: bndbox: missing <ymin>");
 }
@@ -149,8 +151,11 @@ TEST_CASE("VOC results errors name the file and line") {
           ": line 1: x2: expected a finite number, got \"-inf\"");
     CHECK(error_for(name, "img 0.5 1 2 3 4x\n") ==
           ": line 1: y2: expected a finite number, got \"4x\"");
-    CHECK(error_for(name, "img 0.5 1 2 3 4\r\nimg 0.5 7 2 3 4\r\n") == ": line 2: x2 (3) is less than x1 (7)");
+    CHECK(error_for(name, "img 0.5 1 2 3 4\r\nimg 0.5 7 2 3 4\r\n") ==
+          ": line 2: x2 (3) is less than x1 (7)");
     CHECK(error_for(name, "img 0.5 1 9 3 4\n") == ": line 1: y2 (4) is less than y1 (9)");
+    CHECK(error_for(name, std::string("img 0.5 1 2 3 4\nim\0g 0.5 1 2 3 4\n", 32)) ==
+          ": line 2: a NUL byte at column 3");
     CHECK(error_for("img.txt", "car 0.5 1 2 3 4\n") ==
           ": not a VOC results file name (expected <prefix>_det_<set>_<class>.txt such as "
           "comp4_det_test_dog.txt)");

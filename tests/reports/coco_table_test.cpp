@@ -42,6 +42,17 @@ TEST_CASE("render_coco_table: a row per class in class order, '-' without ground
     CHECK(coco_number(0) == "0.000");
 }
 
+TEST_CASE("render_coco_table: a newline or an ESC in a class name stays on its row") {
+    coco_eval_result result;
+    result.classes.resize(2);
+    result.classes[0].num_gt = 1;
+    const std::string text = render_coco_table({"a\nb", "\x1b[31mred"}, result, false);
+    CHECK(text ==
+          "class        GT  AP  AP50  AP75  APs  APm  APl  AR100\n"
+          "a\\x0ab        1   -     -     -    -    -    -      -\n"
+          "\\x1b[31mred   0   -     -     -    -    -    -      -\n");
+}
+
 TEST_CASE("coco JSON: the documented keys in the documented order") {
     coco_summary summary;
     summary.ap = 0.5;

@@ -116,6 +116,22 @@ TEST_CASE("parse_json_text refuses a NUL byte and anything after the document") 
           "f.json: malformed JSON at column 4 near '{}'");
 }
 
+TEST_CASE("parse_json_text refuses a raw control character in a string, with its place") {
+    CHECK(error_of([] { parse_json_text("{\"name\":\"a\nb\"}", "f.json"); }) ==
+          "f.json: malformed JSON at line 1, column 11: a control character (U+000A) in a string "
+          "must be escaped");
+    CHECK(error_of([] { parse_json_text("{\"na\x1fme\":1}", "f.json"); }) ==
+          "f.json: malformed JSON at column 5: a control character (U+001F) in a string must be "
+          "escaped");
+    // After a backslash too (not a valid escape either); outside strings it is white space or
+    // an ordinary syntax error.
+    CHECK(json_text_defect("[\"\\\t\"]") ==
+          "malformed JSON at column 4: a control character (U+0009) in a string must be escaped");
+    CHECK(json_text_defect("{\n\t\"a\": \"\\n\\t\x7f\"\r\n}").empty());
+    CHECK(error_of([] { parse_json_text("[\x01]", "f.json"); }) ==
+          "f.json: malformed JSON at column 2 near '\x01]'");
+}
+
 TEST_CASE("parse_json_text refuses duplicate keys, naming the object") {
     CHECK(error_of([] { parse_json_text(R"({"a":1,"a":2})", "f.json"); }) ==
           "f.json: duplicate key \"a\"");
