@@ -7,8 +7,8 @@
 #include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -139,10 +139,6 @@ void become_subreaper() {
     std::call_once(once, [] { ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); });
 }
 
-int pidfd_open(pid_t pid) {
-    return static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
-}
-
 // SIGPIPE blocked in this thread while we feed stdin: a program that closes its stdin early
 // gives EPIPE, not a dead judge. Restores the mask and drops a SIGPIPE we caused.
 class sigpipe_guard {
@@ -199,80 +195,129 @@ std::string launcher_path() {
     return *path;
 }
 
-// One record of the launcher's report pipe: {errno, pid, 0} after the spawn, then
-// {0, wait status, peak resident KiB} once the program is reaped.
-struct launcher_record {
-    std::int32_t first = 0, second = 0, third = 0;
+// A reply of the launcher: {kind, a, b, c} (judging/launcher.c).
+struct launcher_reply {
+    std::int64_t kind = -1, a = 0, b = 0, c = 0;
 };
 
-// Reads one record; nullopt at end of file (the launcher died before writing it).
-std::optional<launcher_record> read_record(int fd) {
-    launcher_record record;
-    ssize_t got;
-    while ((got = ::read(fd, &record, sizeof record)) < 0 && errno == EINTR) {
-    }
-    if (got != static_cast<ssize_t>(sizeof record)) return std::nullopt;
-    return record;
-}
-
-struct launched {
-    pid_t pid;          // the launcher: leader of a new session and process group
-    unique_fd reports;  // read end of its report pipe
-};
-
-// Starts argv through the launcher in a new session, with the three pipes as stdin, stdout,
-// stderr, the report pipe as descriptor 3 and nothing else open. posix_spawn uses
-// clone(CLONE_VM | CLONE_VFORK): no copy of a big judge's page tables. Returns once the
-// launcher has started the program; throws process_error when it could not.
-launched launch(const std::vector<std::string>& argv, double cpu_seconds, int stdin_fd,
-                int stdout_fd, int stderr_fd) {
-    // RLIMIT_CPU as a backstop in case polling is starved: soft ceil(limit) + 1 s.
-    std::vector<std::string> command = {
-        launcher_path(), std::to_string(static_cast<long long>(std::ceil(cpu_seconds)) + 1)};
-    command.insert(command.end(), argv.begin(), argv.end());
-    std::vector<char*> c_argv;
-    c_argv.reserve(command.size() + 1);
-    for (const std::string& arg : command)
-        c_argv.push_back(const_cast<char*>(arg.c_str()));
-    c_argv.push_back(nullptr);
-    pipe_pair reports = make_pipe();
-
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
-    posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
-    posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
-    posix_spawn_file_actions_adddup2(&actions, reports.write_end.get(), 3);
-    posix_spawn_file_actions_addclosefrom_np(&actions, 4);
-
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t no_signals, all_signals;
-    sigemptyset(&no_signals);
-    sigfillset(&all_signals);
-    posix_spawnattr_setsigmask(&attributes, &no_signals);      // undo our SIGPIPE block
-    posix_spawnattr_setsigdefault(&attributes, &all_signals);  // no inherited SIG_IGN
-    posix_spawnattr_setflags(&attributes,
-                             POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-    pid_t pid = -1;
-    const int error = ::posix_spawn(&pid, c_argv[0], &actions, &attributes, c_argv.data(), environ);
-    posix_spawnattr_destroy(&attributes);
-    posix_spawn_file_actions_destroy(&actions);
-    if (error != 0) {
-        throw process_error(command[0] + ": cannot run: " + std::strerror(error));
-    }
-    reports.write_end.reset();
-    const std::optional<launcher_record> started = read_record(reports.read_end.get());
-    if (!started || started->first != 0) {
-        int status;
-        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+// The launcher of this thread: started at its first program, it forks every later one, so a
+// case costs one new process. Ends with the thread (its socket closed, it exits and is reaped).
+class launcher_connection {
+  public:
+    launcher_connection() : owner_(::getpid()) {
+        int sockets[2];
+        if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sockets) != 0) {
+            fail("socketpair");
         }
-        throw process_error(argv[0] + ": cannot run: " +
-                            (started ? std::strerror(started->first) : "the launcher died"));
+        socket_ = unique_fd(sockets[0]);
+        unique_fd theirs(sockets[1]);
+        const std::string path = launcher_path();
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_adddup2(&actions, theirs.get(), 3);
+        posix_spawn_file_actions_addclosefrom_np(&actions, 4);
+        posix_spawnattr_t attributes;
+        posix_spawnattr_init(&attributes);
+        sigset_t no_signals, all_signals;
+        sigemptyset(&no_signals);
+        sigfillset(&all_signals);
+        posix_spawnattr_setsigmask(&attributes, &no_signals);      // undo our SIGPIPE block
+        posix_spawnattr_setsigdefault(&attributes, &all_signals);  // no inherited SIG_IGN
+        posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+        char* argv[] = {const_cast<char*>(path.c_str()), nullptr};
+        const int error = ::posix_spawn(&pid_, path.c_str(), &actions, &attributes, argv, environ);
+        posix_spawnattr_destroy(&attributes);
+        posix_spawn_file_actions_destroy(&actions);
+        if (error != 0) {
+            throw std::runtime_error(path + ": cannot run the launcher: " + std::strerror(error));
+        }
     }
-    return {pid, std::move(reports.read_end)};
-}
+    ~launcher_connection() {
+        socket_.reset();
+        if (owner_ == ::getpid()) {
+            while (::waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
+            }
+        }
+    }
+    launcher_connection(const launcher_connection&) = delete;
+    launcher_connection& operator=(const launcher_connection&) = delete;
+
+    // This thread's launcher; a new one after fork (the inherited one is the parent's).
+    static launcher_connection& of_this_thread() {
+        thread_local std::optional<launcher_connection> connection;
+        if (!connection || connection->owner_ != ::getpid()) {
+            if (connection) connection->socket_ = unique_fd();  // the parent's: not ours to end
+            connection.emplace();
+        }
+        return *connection;
+    }
+
+    int socket() const { return socket_.get(); }
+
+    // Starts argv with the three descriptors as its stdin, stdout and stderr; returns its pid
+    // (its session and group id). Throws process_error when it cannot be started.
+    pid_t start(const std::vector<std::string>& argv, double cpu_seconds, int stdin_fd,
+                int stdout_fd, int stderr_fd) {
+        // RLIMIT_CPU as a backstop in case polling is starved: soft ceil(limit) + 1 s.
+        const std::int64_t cpu = static_cast<std::int64_t>(std::ceil(cpu_seconds)) + 1;
+        std::string request(reinterpret_cast<const char*>(&cpu), sizeof cpu);
+        for (const std::string& arg : argv)
+            request.append(arg).push_back('\0');
+        const int fds[3] = {stdin_fd, stdout_fd, stderr_fd};
+        alignas(cmsghdr) char control[CMSG_SPACE(sizeof fds)] = {};
+        iovec data{request.data(), request.size()};
+        msghdr message{};
+        message.msg_iov = &data;
+        message.msg_iovlen = 1;
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+        cmsghdr* header = CMSG_FIRSTHDR(&message);
+        header->cmsg_level = SOL_SOCKET;
+        header->cmsg_type = SCM_RIGHTS;
+        header->cmsg_len = CMSG_LEN(sizeof fds);
+        std::memcpy(CMSG_DATA(header), fds, sizeof fds);
+        ssize_t sent;
+        while ((sent = ::sendmsg(socket_.get(), &message, MSG_NOSIGNAL)) < 0 && errno == EINTR) {
+        }
+        if (sent != static_cast<ssize_t>(request.size())) fail("the launcher: sendmsg");
+        const launcher_reply started = receive();
+        if (started.kind != 0) throw std::runtime_error("the launcher failed");
+        if (started.a != 0) {
+            throw process_error(argv[0] +
+                                ": cannot run: " + std::strerror(static_cast<int>(started.a)));
+        }
+        return static_cast<pid_t>(started.b);
+    }
+
+    // After the exit reply: lets the launcher reap the program; returns its last reply.
+    launcher_reply reap() {
+        const char reap = 'r';
+        ::send(socket_.get(), &reap, 1, MSG_NOSIGNAL);
+        const launcher_reply ended = receive();
+        if (ended.kind != 2) throw std::runtime_error("the launcher failed");
+        return ended;
+    }
+
+    // One reply; kind -1 when the launcher is gone.
+    launcher_reply receive() {
+        launcher_reply reply;
+        std::int64_t record[4];
+        ssize_t got;
+        while ((got = ::recv(socket_.get(), record, sizeof record, 0)) < 0 && errno == EINTR) {
+        }
+        if (got == static_cast<ssize_t>(sizeof record)) {
+            reply = {record[0], record[1], record[2], record[3]};
+        }
+        return reply;
+    }
+
+  private:
+    pid_t owner_;
+    pid_t pid_ = -1;
+    unique_fd socket_;
+};
 
 struct group_sample {
     std::uint64_t resident_bytes = 0;
@@ -349,8 +394,7 @@ class group_watch {
         std::erase_if(members_, [&](pid_t pid) {
             const std::optional<process_stat> stat = read_process_stat(pid);
             if (!stat || stat->pgrp != pgid_) return true;  // gone, or left the group
-            // The leader is the launcher: its few hundred KiB are not the program's.
-            if (pid != pgid_) sample.resident_bytes += stat->resident_bytes;
+            sample.resident_bytes += stat->resident_bytes;
             sample.cpu_seconds += stat->cpu_seconds;
             return false;
         });
@@ -512,10 +556,9 @@ class process_run {
     run_result run(const std::vector<std::string>& command) {
         pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
         start_ = clock::now();
-        launched_ = launch(command, limits_.cpu_seconds, in.read_end.get(), out.write_end.get(),
-                           err.write_end.get());
-        pidfd_ = unique_fd(pidfd_open(launched_.pid));
-        watch_.emplace(launched_.pid);
+        pid_ = launcher_.start(command, limits_.cpu_seconds, in.read_end.get(), out.write_end.get(),
+                               err.write_end.get());
+        watch_.emplace(pid_);
         in_ = std::move(in.write_end);
         out_ = std::move(out.read_end);
         err_ = std::move(err.read_end);
@@ -530,7 +573,7 @@ class process_run {
         const int poll_errno = watch();
         // The leader is gone or a limit was hit. Kill the whole group while the leader is
         // still an unreaped zombie (its pid, the group id, cannot be reused until we reap it).
-        ::kill(-launched_.pid, SIGKILL);
+        ::kill(-pid_, SIGKILL);
         in_.reset();
         drain_after_kill();
         reap();
@@ -549,7 +592,7 @@ class process_run {
     }
 
     void kill_group(limit_kind reason) {
-        if (!killed_) ::kill(-launched_.pid, SIGKILL);
+        if (!killed_) ::kill(-pid_, SIGKILL);
         killed_ = true;
         if (result_.stopped_by == limit_kind::none) result_.stopped_by = reason;
     }
@@ -591,14 +634,6 @@ class process_run {
         }
     }
 
-    // Without pidfds (kernels before 5.3) the leader's exit is seen at the next sample.
-    bool leader_is_zombie() const {
-        siginfo_t info{};
-        return ::waitid(P_PID, static_cast<id_t>(launched_.pid), &info,
-                        WEXITED | WNOHANG | WNOWAIT) == 0 &&
-               info.si_pid == launched_.pid;
-    }
-
     // Samples CPU and memory of the group; false when a limit was passed (the group killed).
     bool sample_within_limits(clock::time_point now) {
         const group_sample sample = watch_->sample();
@@ -618,8 +653,8 @@ class process_run {
         return true;
     }
 
-    // Phase 1: until the leader exits (its pidfd turns readable) or a limit is hit. Returns
-    // the errno of a failed ppoll, reported once the group is killed and reaped; else 0.
+    // Phase 1: until the launcher says the program exited or a limit is hit. Returns the
+    // errno of a failed ppoll, reported once the group is killed and reaped; else 0.
     int watch() {
         const clock::time_point deadline = start_ + to_duration(limits_.wall_seconds);
         next_sample_ = start_ + to_duration(limits_.poll_interval_seconds);
@@ -630,11 +665,11 @@ class process_run {
                 return 0;
             }
             if (now >= next_sample_ && !sample_within_limits(now)) return 0;
-            // The pidfd first; each pipe still open after it (`absent` marks a closed one).
+            // The launcher first; each pipe still open after it (`absent` marks a closed one).
             constexpr nfds_t absent = 4;
             pollfd fds[absent];
             nfds_t count = 0;
-            fds[count++] = {pidfd_.get(), POLLIN, 0};
+            fds[count++] = {launcher_.socket(), POLLIN, 0};
             const nfds_t out_index = out_.get() >= 0 ? count : absent;
             if (out_index != absent) fds[count++] = {out_.get(), POLLIN, 0};
             const nfds_t err_index = err_.get() >= 0 ? count : absent;
@@ -644,14 +679,14 @@ class process_run {
             const timespec timeout = to_timespec(std::min(next_sample_, deadline) - now);
             const int ready = ::ppoll(fds, count, &timeout, nullptr);
             if (ready < 0 && errno != EINTR) return errno;
-            if (ready <= 0) {
-                if (pidfd_.get() < 0 && leader_is_zombie()) return 0;
-                continue;
-            }
+            if (ready <= 0) continue;
             if (in_index != absent && fds[in_index].revents != 0) feed_input();
             if (out_index != absent && fds[out_index].revents != 0) drain(out_, true);
             if (err_index != absent && fds[err_index].revents != 0) drain(err_, false);
-            if (pidfd_.get() >= 0 ? fds[0].revents != 0 : leader_is_zombie()) return 0;
+            if (fds[0].revents != 0) {
+                exited_ = launcher_.receive().kind == 1;
+                return 0;
+            }
             if (killed_) return 0;
         }
     }
@@ -677,28 +712,22 @@ class process_run {
         }
     }
 
-    // Phase 3: reap the launcher with its rusage (its own and the program's CPU), then every
-    // other member (orphans came to us). The program's status and peak memory come from the
-    // launcher's last record; the launcher's own ru_maxrss counts the judge's memory (exec
-    // keeps the old address space's peak) and is never used. A launcher killed with the group
-    // wrote no record: its status is the SIGKILL, the peak what the samples saw.
+    // Phase 3: the launcher reaps the program and hands back its status, CPU time and peak
+    // memory (its ru_maxrss starts from the launcher's few hundred KiB, not from the judge);
+    // then every other member is reaped here (orphans came to us).
     void reap() {
-        int status = 0;
-        rusage usage{};
-        while (::wait4(launched_.pid, &status, 0, &usage) < 0) {
-            if (errno != EINTR) fail("wait4");
+        if (!exited_ && launcher_.receive().kind != 1) {
+            throw std::runtime_error("the launcher failed");  // it died: our fault, exit 3
         }
+        const launcher_reply ended = launcher_.reap();
         result_.wall_seconds = std::chrono::duration<double>(clock::now() - start_).count();
-        double cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
-        std::uint64_t reaped_peak = 0;
-        if (const std::optional<launcher_record> ended = read_record(launched_.reports.get())) {
-            status = ended->second;
-            reaped_peak = static_cast<std::uint64_t>(ended->third) * 1024;
-        }
+        const int status = static_cast<int>(ended.a);
+        std::uint64_t reaped_peak = static_cast<std::uint64_t>(ended.b) * 1024;
+        double cpu = static_cast<double>(ended.c) * 1e-6;
         for (;;) {
             int member_status;
             rusage member_usage{};
-            if (::wait4(-launched_.pid, &member_status, 0, &member_usage) < 0) {
+            if (::wait4(-pid_, &member_status, 0, &member_usage) < 0) {
                 if (errno == EINTR) continue;
                 break;  // ECHILD: none left
             }
@@ -733,8 +762,10 @@ class process_run {
     std::string_view input_;
     const run_limits& limits_;
     clock::time_point start_;
-    launched launched_{-1, unique_fd()};
-    unique_fd pidfd_, in_, out_, err_;
+    launcher_connection& launcher_ = launcher_connection::of_this_thread();
+    pid_t pid_ = -1;  // the program: leader of its session and group
+    bool exited_ = false;
+    unique_fd in_, out_, err_;
     std::optional<group_watch> watch_;
     run_result result_;
     bool killed_ = false;

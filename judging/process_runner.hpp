@@ -16,8 +16,9 @@
 // of the group from /proc/<pid>/stat (known members plus the pids handed out since the last
 // sample) and kills when it exceeds the limit; after reaping, each member's ru_maxrss is
 // folded in, so a program that exits between two polls is still judged on its true peak. The
-// program is started by algojudge-launch (judging/launcher.c), which hands back its status and
-// ru_maxrss: exec would otherwise count the judge's own peak in the program's. Precision:
+// program is started by this thread's algojudge-launch (judging/launcher.c), which hands back
+// its status, CPU time and ru_maxrss: exec would otherwise count the judge's own peak in the
+// program's. Precision:
 // the kill can come late by what the program touches in one interval. cgroup v2 memory.max would
 // stop it exactly, but this machine has no writable v2 memory controller (docs/judge-limits.md says
 // what it offers and what was measured). Output: stdout and stderr are read through pipes with

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tests/scratch_dir.hpp"
@@ -199,6 +200,38 @@ TEST_CASE("the peak is the program's own, never the judge's") {
     CHECK(result.peak_memory_bytes > 0);
     CHECK(result.peak_memory_bytes < (8u << 20));
     CHECK(judge_memory[4096] == static_cast<char>(4096));
+}
+
+TEST_CASE("the program inherits neither the launcher's socket nor its ignored SIGPIPE") {
+    const run_result fds = run({"sh", "-c", "test -e /proc/$$/fd/3 && echo leaked || echo clean"});
+    CHECK(fds.stdout_bytes == "clean\n");
+    // With SIGPIPE ignored, yes would see EPIPE and complain on stderr instead of dying quietly.
+    const run_result piped = run({"sh", "-c", "yes | head -n 1"});
+    CHECK(piped.stdout_bytes == "y\n");
+    CHECK(piped.stderr_tail.empty());
+}
+
+TEST_CASE("a thread's launcher serves its runs and ends with the thread") {
+    const auto launchers = [] {
+        int count = 0;
+        for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+            std::ifstream stat(entry.path() / "stat");
+            std::string pid, name, state, parent;
+            if (stat >> pid >> name >> state >> parent && name == "(algojudge-launc)" &&
+                parent == std::to_string(::getpid())) {
+                ++count;
+            }
+        }
+        return count;
+    };
+    const int before = launchers();
+    std::thread worker([&] {
+        for (int i = 0; i < 3; ++i)
+            CHECK(run({program("echo_stdin")}, "x").stdout_bytes == "x");
+        CHECK(launchers() == before + 1);
+    });
+    worker.join();
+    CHECK(launchers() == before);
 }
 
 TEST_CASE("a program that cannot be started is reported with the reason") {
