@@ -34,7 +34,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { judge_fd = 3, max_request = 1 << 20 };
+enum { judge_fd = 3, max_request = 1 << 17 }; /* the judge sends no more (process_runner.cpp) */
 
 static char request[max_request];
 
@@ -46,7 +46,8 @@ static int reply(int64_t kind, int64_t a, int64_t b, int64_t c) {
     return put == (ssize_t)sizeof record;
 }
 
-/* Reads one request; returns its size, 0 at end of file, -1 on a malformed one. */
+/* Reads one request; returns its size, 0 at end of file, -1 on a malformed one, -2 on one too
+ * long to hold (its descriptors closed). */
 static ssize_t receive(int fds[3]) {
     char control[CMSG_SPACE(3 * sizeof(int))];
     struct iovec data = {request, sizeof request - 1};
@@ -65,6 +66,11 @@ static ssize_t receive(int fds[3]) {
         return -1;
     }
     memcpy(fds, CMSG_DATA(header), 3 * sizeof(int));
+    if (message.msg_flags & MSG_TRUNC) { /* argv over max_request: refused, never cut short */
+        for (int i = 0; i < 3; ++i)
+            close(fds[i]);
+        return -2;
+    }
     request[got] = '\0';
     return got;
 }
@@ -96,8 +102,12 @@ static int serve(ssize_t size, const int fds[3]) {
     memcpy(&cpu_seconds, request, sizeof cpu_seconds);
     char* argv[4096];
     int argc = 0;
-    for (char* at = request + sizeof cpu_seconds; at < request + size && argc < 4095;
-         at += strlen(at) + 1) {
+    for (char* at = request + sizeof cpu_seconds; at < request + size; at += strlen(at) + 1) {
+        if (argc == 4095) { /* more arguments than we hold: refused, never cut short */
+            for (int i = 0; i < 3; ++i)
+                close(fds[i]);
+            return reply(0, E2BIG, 0, 0);
+        }
         argv[argc++] = at;
     }
     argv[argc] = NULL;
@@ -155,6 +165,10 @@ int main(void) {
         int fds[3];
         const ssize_t size = receive(fds);
         if (size == 0) return 0;
+        if (size == -2) {
+            if (!reply(0, E2BIG, 0, 0)) return 1;
+            continue;
+        }
         if (size < 0) return 1;
         if (!serve(size, fds)) return 1;
     }

@@ -265,6 +265,11 @@ class launcher_connection {
         std::string request(reinterpret_cast<const char*>(&cpu), sizeof cpu);
         for (const std::string& arg : argv)
             request.append(arg).push_back('\0');
+        // The launcher's request buffer (judging/launcher.c), well inside a socket buffer.
+        constexpr std::size_t max_request = 1 << 17;
+        if (request.size() >= max_request) {
+            throw process_error(argv[0] + ": cannot run: " + std::strerror(E2BIG));
+        }
         const int fds[3] = {stdin_fd, stdout_fd, stderr_fd};
         alignas(cmsghdr) char control[CMSG_SPACE(sizeof fds)] = {};
         iovec data{request.data(), request.size()};

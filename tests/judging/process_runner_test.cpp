@@ -237,6 +237,15 @@ TEST_CASE("a thread's launcher serves its runs and ends with the thread") {
 TEST_CASE("a program that cannot be started is reported with the reason") {
     CHECK_THROWS_WITH_AS(run({program("CMakeFiles")}), doctest::Contains("cannot run"),
                          algojudge::process_error);
+    // More arguments, or longer ones, than the launcher holds: refused, never cut short.
+    std::vector<std::string> many(5000, "x");
+    many[0] = "true";
+    CHECK_THROWS_WITH_AS(run(many), doctest::Contains("Argument list too long"),
+                         algojudge::process_error);
+    CHECK_THROWS_WITH_AS(run({"true", std::string(2u << 20, 'x')}),
+                         doctest::Contains("Argument list too long"), algojudge::process_error);
+    // The launcher goes on serving after a refusal.
+    CHECK(run({program("echo_stdin")}, "x").stdout_bytes == "x");
 }
 
 TEST_CASE("untouched address space reservations are not counted") {
