@@ -22,9 +22,9 @@
 // the kill can come late by what the program touches in one interval. cgroup v2 memory.max would
 // stop it exactly, but this machine has no writable v2 memory controller (docs/judge-limits.md says
 // what it offers and what was measured). Output: stdout and stderr are read through pipes with
-// ppoll; more than output_bytes of stdout kills the group. No busy loop: ppoll waits on a pidfd and
-// the pipes with a timeout of one poll interval, so a program that exits at once wakes the runner
-// at once. Sandbox: the command is wrapped in bubblewrap: read-only root, private /tmp (a tmpfs
+// ppoll; more than output_bytes of stdout kills the group. No busy loop: ppoll waits on the launcher's
+// socket and the pipes with a timeout of one poll interval, so a program that exits at once
+// wakes the runner at once. Sandbox: the command is wrapped in bubblewrap: read-only root, private /tmp (a tmpfs
 // capped at the memory limit), fresh /dev and /proc, no network, own PID namespace,
 // --die-with-parent. Status: tested (tests/judging/process_runner_test.cpp);
 // bench/process_runner_bench.cpp.
