@@ -36,7 +36,13 @@ const std::string standard_input = "standard input";
 
 }  // namespace
 
-std::string read_text_file(const std::string& file, std::uint64_t max_bytes, bool stop_at_nul) {
+namespace {
+
+// read_text_file's work, with `padding` bytes of room kept after the text so that a caller can
+// add them without the buffer moving. A regular file is read into a buffer of its own size (plus
+// the padding and the byte that tells its end): no growth, no copy, memory is the file once.
+std::string read_file_text(const std::string& file, std::uint64_t max_bytes, bool stop_at_nul,
+                           std::size_t padding) {
     const bool from_stdin = file == "-";
     const std::string& shown = from_stdin ? standard_input : file;
     int fd = STDIN_FILENO;
@@ -59,14 +65,18 @@ std::string read_text_file(const std::string& file, std::uint64_t max_bytes, boo
     std::string text;
     if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode)) {
         if (static_cast<std::uint64_t>(status.st_size) > max_bytes) throw_too_big(shown, max_bytes);
-        text.reserve(static_cast<std::size_t>(status.st_size));
+        text.reserve(static_cast<std::size_t>(status.st_size) + 1 + padding);
     }
     constexpr std::size_t block = std::size_t{1} << 16;
     for (;;) {
         const std::size_t used = text.size();
         // One byte past the limit is asked for, to tell "exactly the limit" from "more".
         const std::uint64_t room = max_bytes - used;
-        const std::size_t want = room >= block ? block : static_cast<std::size_t>(room) + 1;
+        std::size_t want = room >= block ? block : static_cast<std::size_t>(room) + 1;
+        // Within the reserved buffer while it has room: the last read of a regular file asks
+        // for the byte after its end, and the padding stays free.
+        const std::size_t spare = text.capacity() - used;
+        if (spare > padding) want = std::min(want, spare - padding);
         text.resize(used + want);
         const ::ssize_t got = ::read(fd, text.data() + used, want);
         if (got < 0 && errno == EINTR) {
@@ -85,6 +95,20 @@ std::string read_text_file(const std::string& file, std::uint64_t max_bytes, boo
         }
     }
     return text;
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& file, std::uint64_t max_bytes, bool stop_at_nul) {
+    return read_file_text(file, max_bytes, stop_at_nul, 0);
+}
+
+padded_text read_padded_text_file(const std::string& file, std::uint64_t max_bytes,
+                                  bool stop_at_nul) {
+    padded_text result;
+    result.buffer = read_file_text(file, max_bytes, stop_at_nul, text_padding);
+    result.buffer.append(text_padding, '\0');
+    return result;
 }
 
 void refuse_larger_than(const std::string& file, std::uint64_t max_bytes) {

@@ -33,6 +33,18 @@ void write_text_file(const std::filesystem::path& file, std::string_view text);
 // (the AP JSON block reader), to refuse before reading.
 void refuse_larger_than(const std::string& file, std::uint64_t max_bytes = default_input_limit);
 
+// read_text_file's text (same limits, same errors) followed by `text_padding` zero bytes that
+// may be read but are not part of it, as simdjson's parsers need. Both read a regular file into
+// one buffer of its size, never grown or copied: memory is the file's size once.
+inline constexpr std::size_t text_padding = 64;
+struct padded_text {
+    std::string buffer;  // the text, then the padding
+    std::string_view text() const { return {buffer.data(), buffer.size() - text_padding}; }
+};
+padded_text read_padded_text_file(const std::string& file,
+                                  std::uint64_t max_bytes = default_input_limit,
+                                  bool stop_at_nul = false);
+
 // Natural-order comparison: digit runs compare as numbers.
 bool natural_less(std::string_view a, std::string_view b);
 
