@@ -1,0 +1,116 @@
+#include "support/json_scan.hpp"
+
+#include <algorithm>
+
+namespace algojudge {
+
+namespace {
+
+std::size_t skip_space(std::string_view text, std::size_t at) {
+    while (at < text.size() && is_json_space(text[at]))
+        ++at;
+    return at;
+}
+
+// The end of the string whose opening quote is at `at`; npos when it does not end.
+std::size_t string_end(std::string_view text, std::size_t at) {
+    for (std::size_t i = at + 1; i < text.size(); ++i) {
+        if (text[i] == '\\') {
+            ++i;
+        } else if (text[i] == '"') {
+            return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// The end of the value starting at `at` (not whitespace): brackets matched, strings skipped,
+// a scalar run to the next delimiter. npos when a bracket or string does not close.
+std::size_t value_end(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return std::string_view::npos;
+    if (text[at] == '"') return string_end(text, at);
+    if (text[at] != '{' && text[at] != '[') {
+        std::size_t i = at;
+        while (i < text.size() && !is_json_space(text[i]) && text[i] != ',' && text[i] != ']' &&
+               text[i] != '}') {
+            ++i;
+        }
+        return i;
+    }
+    std::size_t depth = 0;
+    for (std::size_t i = at; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') {
+            i = string_end(text, i);
+            if (i == std::string_view::npos) return i;
+            --i;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Calls `each(at)` with the position of every item of the object or array opened at text[0]
+// (after whitespace); `each` returns the position after its item, or npos to give up.
+template <class Each>
+bool for_each_item(std::string_view text, char open, char close, Each each) {
+    std::size_t at = skip_space(text, 0);
+    if (at >= text.size() || text[at] != open) return false;
+    at = skip_space(text, at + 1);
+    if (at < text.size() && text[at] == close) return skip_space(text, at + 1) == text.size();
+    while (true) {
+        at = each(at);
+        if (at == std::string_view::npos) return false;
+        at = skip_space(text, at);
+        if (at >= text.size()) return false;
+        if (text[at] == close) return skip_space(text, at + 1) == text.size();
+        if (text[at] != ',') return false;
+        at = skip_space(text, at + 1);
+    }
+}
+
+}  // namespace
+
+std::optional<std::vector<raw_member>> split_json_object(std::string_view text) {
+    std::vector<raw_member> members;
+    const bool plain = for_each_item(text, '{', '}', [&](std::size_t at) {
+        if (members.size() == max_split_members || at >= text.size() || text[at] != '"') {
+            return std::string_view::npos;
+        }
+        const std::size_t key_end = text.find_first_of("\\\"", at + 1);
+        if (key_end == std::string_view::npos || text[key_end] != '"') return key_end;
+        const std::string_view key = text.substr(at + 1, key_end - at - 1);
+        // Control characters are invalid in JSON strings; leave them to the validating reader.
+        if (std::any_of(key.begin(), key.end(), [](char c) { return c >= 0 && c < 0x20; }) ||
+            std::any_of(members.begin(), members.end(),
+                        [&](const raw_member& m) { return m.key == key; })) {
+            return std::string_view::npos;
+        }
+        at = skip_space(text, key_end + 1);
+        if (at >= text.size() || text[at] != ':') return std::string_view::npos;
+        at = skip_space(text, at + 1);
+        const std::size_t end = value_end(text, at);
+        if (end == std::string_view::npos || end == at) return std::string_view::npos;
+        members.push_back({key, text.substr(at, end - at)});
+        return end;
+    });
+    if (!plain) return std::nullopt;
+    return members;
+}
+
+std::optional<std::vector<std::string_view>> split_json_array(std::string_view text) {
+    std::vector<std::string_view> elements;
+    const bool plain = for_each_item(text, '[', ']', [&](std::size_t at) {
+        const std::size_t end = value_end(text, at);
+        if (end == std::string_view::npos || end == at) return std::string_view::npos;
+        elements.push_back(text.substr(at, end - at));
+        return end;
+    });
+    if (!plain) return std::nullopt;
+    return elements;
+}
+
+}  // namespace algojudge
