@@ -83,8 +83,9 @@ std::optional<std::vector<raw_member>> split_json_object(std::string_view text) 
         const std::size_t key_end = text.find_first_of("\\\"", at + 1);
         if (key_end == std::string_view::npos || text[key_end] != '"') return key_end;
         const std::string_view key = text.substr(at + 1, key_end - at - 1);
-        // Control characters are invalid in JSON strings; leave them to the validating reader.
-        if (std::any_of(key.begin(), key.end(), [](char c) { return c >= 0 && c < 0x20; }) ||
+        // Plain keys are printable ASCII: control characters are invalid in JSON strings, and
+        // other bytes would need a UTF-8 check; leave both to the validating reader.
+        if (std::any_of(key.begin(), key.end(), [](char c) { return c < 0x20 || c > 0x7e; }) ||
             std::any_of(members.begin(), members.end(),
                         [&](const raw_member& m) { return m.key == key; })) {
             return std::string_view::npos;

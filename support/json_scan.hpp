@@ -3,9 +3,9 @@
 // hand each piece to a validating reader: the pieces and the text between them cover the whole
 // document, and the scan checks that text (whitespace, commas, colons, plain keys), so the
 // document is valid JSON exactly when every piece is. nullopt outside the plain layout: a key
-// with an escape, a duplicate key (nlohmann keeps the last; fast paths leave that to it),
-// anything that is not an object (or array) with only whitespace around it.
-// Status: tested in tests/support/json_scan_test.cpp.
+// with an escape or a byte outside printable ASCII, a duplicate key (nlohmann keeps the last; fast
+// paths leave that to it), anything that is not an object (or array) with only whitespace around
+// it. Status: tested in tests/support/json_scan_test.cpp.
 #pragma once
 
 #include <cstddef>
