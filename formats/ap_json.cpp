@@ -105,6 +105,15 @@ ap_input read_ap_json_whole(const std::filesystem::path& file) {
         .read({text.data(), text.size()}, text.size() + simdjson::SIMDJSON_PADDING);
 }
 
+std::optional<ap_input> read_ap_json_text(std::string_view text) {
+    static_assert(text_padding >= simdjson::SIMDJSON_PADDING);
+    try {
+        return detail::fast_reader("", text.size()).read(text, text.size() + text_padding);
+    } catch (const input_error&) {
+        return std::nullopt;
+    }
+}
+
 ap_input load_ap_json_file(const std::filesystem::path& file) {
     // The block reader would read any size, and its entries fill memory: refused up front.
     refuse_larger_than(file.string());

@@ -39,4 +39,9 @@ std::optional<ap_input> read_ap_json_in_blocks(const std::filesystem::path& file
                                                std::size_t block_size = ap_json_block_size);
 ap_input read_ap_json_whole(const std::filesystem::path& file);
 
+// The same reader on an input object's text (a case's "input", a bare input file read whole)
+// followed by at least text_padding readable bytes: nullopt when it is not valid, never a wrong
+// result; read_ap_json_value then says why. For `run` and `verify` (problem::fast).
+std::optional<ap_input> read_ap_json_text(std::string_view text);
+
 }  // namespace algojudge

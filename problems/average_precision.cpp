@@ -2,11 +2,13 @@
 
 #include <array>
 #include <cmath>
+#include <memory>
 #include <string_view>
 
 #include <fmt/format.h>
 
 #include "formats/ap_json.hpp"
+#include "support/files.hpp"
 #include "support/json_input.hpp"
 
 namespace algojudge {
@@ -147,9 +149,37 @@ json ap_result_json(const detection_set& set, const ap_result& result) {
             {"map_101point", optional_number(result.map_101point)}};
 }
 
-json solve_average_precision(const json& input, const solve_options&) {
-    const ap_input parsed = read_ap_json_value(input);
+namespace {
+
+json solve_ap_input(const ap_input& parsed) {
     return ap_result_json(parsed.set, evaluate_average_precision(parsed.set, parsed.conventions));
+}
+
+std::any read_ap_any(std::string_view text) {
+    std::optional<ap_input> parsed = read_ap_json_text(text);
+    if (!parsed) return {};
+    return std::make_shared<const ap_input>(std::move(*parsed));
+}
+
+std::any load_ap_any(const std::filesystem::path& file, std::uint64_t max_bytes) {
+    try {
+        refuse_larger_than(file.string(), max_bytes);
+        return std::make_shared<const ap_input>(load_ap_json_file(file));
+    } catch (const input_error&) {
+        return {};  // a case file, or not valid: the json reader says which
+    }
+}
+
+json solve_ap_any(const std::any& input, const solve_options&) {
+    return solve_ap_input(*std::any_cast<const std::shared_ptr<const ap_input>&>(input));
+}
+
+}  // namespace
+
+const typed_reader average_precision_fast = {read_ap_any, solve_ap_any, load_ap_any};
+
+json solve_average_precision(const json& input, const solve_options&) {
+    return solve_ap_input(read_ap_json_value(input));
 }
 
 check_result check_average_precision(const check_args& args) {

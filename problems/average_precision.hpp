@@ -19,4 +19,7 @@ json ap_result_json(const detection_set& set, const ap_result& result);
 json solve_average_precision(const json& input, const solve_options& options);
 check_result check_average_precision(const check_args& args);
 
+// The fast path (problem::fast): formats/ap_json's simdjson reader, which `ap` uses too.
+extern const typed_reader average_precision_fast;
+
 }  // namespace algojudge

@@ -1,12 +1,14 @@
 #include "problems/max_gap.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "algorithms/max_gap.hpp"
 #include "support/json_input.hpp"
+#include "support/json_scan.hpp"
 
 namespace algojudge {
 
@@ -21,6 +23,29 @@ std::vector<std::int64_t> read_max_gap_input(const json& input) {
         values.push_back(read_int64(nums[i], json_path("input.nums", i)));
     }
     return values;
+}
+
+// Reads one integer at text[at...]; false when it is not a plain int64 (sign, digits without a
+// leading zero, then a delimiter).
+bool read_plain_int64(std::string_view text, std::size_t& at, std::int64_t& value) {
+    const bool negative = at < text.size() && text[at] == '-';
+    std::size_t i = at + (negative ? 1 : 0);
+    const std::size_t first = i;
+    std::uint64_t magnitude = 0;
+    // 19 digits always fit in a uint64; the range check below catches the rest.
+    while (i < text.size() && i - first < 20 && text[i] >= '0' && text[i] <= '9') {
+        magnitude = magnitude * 10 + static_cast<std::uint64_t>(text[i] - '0');
+        ++i;
+    }
+    const std::size_t digits = i - first;
+    if (digits == 0 || digits > 19 || (digits > 1 && text[first] == '0')) return false;
+    if (i < text.size() && (text[i] == '.' || text[i] == 'e' || text[i] == 'E')) return false;
+    constexpr auto limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (magnitude > limit + (negative ? 1 : 0)) return false;
+    value =
+        negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+    at = i;
+    return true;
 }
 
 // Checks that `between` names two neighbours of `nums` that are `gap` apart.
@@ -59,14 +84,67 @@ std::string certificate_defect(const std::vector<std::int64_t>& nums, const json
     return "";
 }
 
-}  // namespace
-
-json solve_max_gap(const json& input, const solve_options&) {
-    const std::vector<std::int64_t> nums = read_max_gap_input(input);
+json render_max_gap(const std::vector<std::int64_t>& nums) {
     const max_gap_result result = max_gap(nums);
     json output = {{"max_gap", result.gap}, {"between", nullptr}};
     if (result.has_pair) output["between"] = {result.low, result.high};
     return output;
+}
+
+std::any read_max_gap_any(std::string_view text) {
+    std::optional<std::vector<std::int64_t>> nums = read_max_gap_text(text);
+    if (!nums) return {};
+    return std::move(*nums);
+}
+
+json solve_max_gap_any(const std::any& input, const solve_options&) {
+    return render_max_gap(std::any_cast<const std::vector<std::int64_t>&>(input));
+}
+
+}  // namespace
+
+const typed_reader max_gap_fast = {read_max_gap_any, solve_max_gap_any};
+
+std::optional<std::vector<std::int64_t>> read_max_gap_text(std::string_view text) {
+    std::size_t at = 0;
+    auto space = [&] {
+        while (at < text.size() && is_json_space(text[at]))
+            ++at;
+    };
+    auto token = [&](std::string_view expected) {
+        space();
+        if (text.substr(at, expected.size()) != expected) return false;
+        at += expected.size();
+        return true;
+    };
+    if (!token("{") || !token("\"nums\"") || !token(":") || !token("[")) return std::nullopt;
+    std::vector<std::int64_t> nums;
+    // A number takes at least two bytes ("7,"): room for that many costs address space only
+    // (untouched pages), and spares the copies of a growing vector.
+    nums.reserve((text.size() - at) / 2 + 1);
+    space();
+    if (at < text.size() && text[at] == ']') {
+        ++at;
+    } else {
+        while (true) {
+            std::int64_t value = 0;
+            if (!read_plain_int64(text, at, value)) return std::nullopt;
+            nums.push_back(value);
+            space();
+            if (at >= text.size()) return std::nullopt;
+            if (text[at++] == ']') break;
+            if (text[at - 1] != ',') return std::nullopt;
+            space();
+        }
+    }
+    if (!token("}")) return std::nullopt;
+    space();
+    if (at != text.size()) return std::nullopt;
+    return nums;
+}
+
+json solve_max_gap(const json& input, const solve_options&) {
+    return render_max_gap(read_max_gap_input(input));
 }
 
 check_result check_max_gap(const check_args& args) {
@@ -105,7 +183,15 @@ check_result check_max_gap(const check_args& args) {
     // The neighbours are a certificate: optional, but checked when given (null included).
     const json* between = optional_field(args.actual, "between", false);
     if (between == nullptr) return check_result::accept();
-    std::string defect = certificate_defect(read_max_gap_input(args.input), *between, gap);
+    std::vector<std::int64_t> parsed;
+    const auto* nums = args.typed_input != nullptr
+                           ? std::any_cast<std::vector<std::int64_t>>(args.typed_input)
+                           : nullptr;
+    if (nums == nullptr) {
+        parsed = read_max_gap_input(args.input);
+        nums = &parsed;
+    }
+    std::string defect = certificate_defect(*nums, *between, gap);
     if (!defect.empty()) return check_result::wrong(defect);
     return check_result::accept();
 }

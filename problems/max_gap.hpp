@@ -4,6 +4,11 @@
 // Status: tested in tests/problems/max_gap_test.cpp and tests/cli/commands_tests.cmake.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
 #include "problems/generator.hpp"
 #include "problems/problem.hpp"
 
@@ -16,5 +21,11 @@ extern const text_io max_gap_text;  // the plain text of judge's --io text (max_
 check_result check_max_gap(const check_args& args);
 // --n, --min, --max, --shape uniform|clustered|duplicates|progression|extremes (docs/gen.md).
 extern const generator max_gap_generator;
+
+// The fast path (problem::fast): `{"nums": [integers]}` with only whitespace around its tokens
+// and plain integers (no fraction or exponent) in the int64 range; nullopt for anything else,
+// valid or not, which the json reader then handles. One pass, no DOM: memory is the numbers.
+std::optional<std::vector<std::int64_t>> read_max_gap_text(std::string_view text);
+extern const typed_reader max_gap_fast;
 
 }  // namespace algojudge

@@ -4,7 +4,9 @@
 // Status: exercised by every problem's tests and tests/problems/registry_test.cpp.
 #pragma once
 
+#include <any>
 #include <cstdint>
+#include <filesystem>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -51,6 +53,25 @@ struct check_args {
     const json& expected;
     const json& actual;
     const json& tolerance;
+    // The input as its fast reader made it (see typed_reader), when `input` was never built as
+    // a json value (it is null then); nullptr otherwise.
+    const std::any* typed_input = nullptr;
+};
+
+// A problem's fast path from text to the algorithm's types, without a json DOM of the input
+// (docs/performance.md, "Case ingest"). Each reader accepts only what the validating json reader
+// accepts, with the same values, and returns an empty std::any on any doubt: not the plain
+// layout, or not valid. The caller then runs `solve` on a parsed json value, whose message is
+// the one users see, so errors never come from here.
+struct typed_reader {
+    // The raw text of an input object; at least text_padding (support/files.hpp) bytes after
+    // `text` may be read.
+    std::any (*read_text)(std::string_view text);
+    // `read_text`'s result -> the output `solve` would render.
+    json (*solve)(const std::any& input, const solve_options& options);
+    // Optional: a file holding one bare input object, read without holding its text; empty
+    // too when the file holds more than `max_bytes` (the json path then refuses it).
+    std::any (*read_file)(const std::filesystem::path& file, std::uint64_t max_bytes) = nullptr;
 };
 
 // A problem's plain-text I/O, for judge's --io text (formats in docs/judge.md). Parsers throw
@@ -85,6 +106,8 @@ struct problem {
     const text_io* text = nullptr;
     // Whether a case may give a "tolerance": only problems with inexact (floating) results.
     bool takes_tolerance = false;
+    // Optional: the fast path of `run` and `verify` for large inputs.
+    const typed_reader* fast = nullptr;
 };
 
 }  // namespace algojudge

@@ -20,7 +20,8 @@ namespace {
 // One row per problem, as ninja's kTools[] and git's commands[]. Add a problem here.
 const problem problems_table[] = {
     {"max-gap", "largest difference between neighbours in sorted order, in linear time",
-     max_gap_fields, solve_max_gap, check_max_gap, &max_gap_generator, nullptr, &max_gap_text},
+     max_gap_fields, solve_max_gap, check_max_gap, &max_gap_generator, nullptr, &max_gap_text,
+     false, &max_gap_fast},
     {"combination-sum", "multisets of candidates adding up to a target, listed and counted exactly",
      combination_sum_fields, solve_combination_sum, check_combination_sum,
      &combination_sum_generator, solve_combination_sum_text, &combination_sum_text},
@@ -28,7 +29,7 @@ const problem problems_table[] = {
      knapsack_fields, solve_knapsack, check_knapsack, &knapsack_generator, nullptr, &knapsack_text},
     {"average-precision", "per-class AP of object detections, VOC 11-point vs area (and 101-point)",
      ap_json_fields, solve_average_precision, check_average_precision, &average_precision_generator,
-     nullptr, nullptr, true},
+     nullptr, nullptr, true, &average_precision_fast},
 };
 
 }  // namespace
