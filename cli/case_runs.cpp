@@ -45,7 +45,7 @@ void add_case_run_options(CLI::App& command, case_run_options& options) {
 
 std::optional<std::vector<test_case>> load_cases(
     const std::vector<std::filesystem::path>& files, std::uint64_t max_bytes,
-    const std::vector<std::function<std::vector<test_case>()>>& extra) {
+    const std::vector<std::function<std::vector<test_case>()>>& extra, bool typed_inputs) {
     std::vector<test_case> all_cases;
     std::size_t load_errors = 0;
     auto take = [&](const std::function<std::vector<test_case>()>& load) {
@@ -58,7 +58,7 @@ std::optional<std::vector<test_case>> load_cases(
         }
     };
     for (const auto& file : files)
-        take([&] { return load_case_file(file, max_bytes); });
+        take([&] { return load_case_file(file, max_bytes, typed_inputs); });
     for (const auto& load : extra)
         take(load);
     if (load_errors > 0) {

@@ -33,10 +33,12 @@ void add_case_run_options(CLI::App& command, case_run_options& options);
 // Every case of `files` (case files). A file that cannot be loaded is reported on stderr and the
 // rest are still read, so that all malformed files are named at once; then nullopt, after a
 // closing "N case files could not be loaded; nothing was run". `extra` loads cases from
-// elsewhere (judge's text folders) under the same rule.
+// elsewhere (judge's text folders) under the same rule. `typed_inputs` as load_case_file's:
+// verify solves through the fast readers, judge hands programs the json inputs.
 std::optional<std::vector<test_case>> load_cases(
     const std::vector<std::filesystem::path>& files, std::uint64_t max_bytes,
-    const std::vector<std::function<std::vector<test_case>()>>& extra = {});
+    const std::vector<std::function<std::vector<test_case>()>>& extra = {},
+    bool typed_inputs = false);
 
 struct shard_spec {
     std::size_t index = 0;

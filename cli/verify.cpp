@@ -104,7 +104,9 @@ int verify_main(const verify_options& options) {
     limits.memory_limit_bytes = options.memory_limit_bytes;
 
     // Load everything first: a malformed file stops the run before any result is printed.
-    auto all_cases = load_cases(collect_case_files(options.paths), options.memory_limit_bytes);
+    // Inputs through the problems' fast readers (problem::fast): no json DOM of large inputs.
+    auto all_cases =
+        load_cases(collect_case_files(options.paths), options.memory_limit_bytes, {}, true);
     if (!all_cases) return code(exit_status::input_error);
 
     const std::size_t loaded = all_cases->size();

@@ -11,6 +11,7 @@
 #include "problems/registry.hpp"
 #include "support/files.hpp"
 #include "support/json_input.hpp"
+#include "support/json_scan.hpp"
 
 namespace algojudge {
 
@@ -65,6 +66,50 @@ test_case make_case(const json& object, const std::string& file, std::size_t num
     return c;
 }
 
+// One case object's text, as make_case would read it parsed whole; nullopt on any doubt. `outer`
+// is how deep the object sits in its file (1 inside an array of cases), so that nothing nested
+// deeper than parse_json_text allows gets through.
+std::optional<test_case> make_case_fast(std::string_view text, const std::string& file,
+                                        std::size_t number, const std::string& default_name,
+                                        std::size_t outer) {
+    const std::optional<std::vector<raw_member>> members = split_json_object(text);
+    if (!members) return std::nullopt;
+    json object = json::object();
+    std::string_view input_text;
+    try {
+        for (const raw_member& member : *members) {
+            if (member.key == "input") {
+                input_text = member.value;
+                continue;
+            }
+            if (json_nesting(member.value) + outer + 1 > max_json_depth) return std::nullopt;
+            object[std::string(member.key)] = parse_json_text(member.value, "");
+        }
+        const problem* solver = nullptr;
+        const json* name = optional_field(object, "problem");
+        if (name != nullptr && name->is_string()) solver = find_problem(name->get<std::string>());
+        std::any typed;
+        if (solver != nullptr && solver->fast != nullptr && !input_text.empty()) {
+            typed = solver->fast->read_text(input_text);
+        }
+        if (typed.has_value()) {
+            object["input"] = json::object();  // a stand-in: make_case checks the rest
+        } else if (!input_text.empty()) {
+            // No fast reader (or it declined): the input as the json path would build it.
+            if (json_nesting(input_text) + outer + 1 > max_json_depth) return std::nullopt;
+            object["input"] = parse_json_text(input_text, "");
+        }
+        test_case c = make_case(object, file, number, default_name);
+        if (typed.has_value()) {
+            c.input = nullptr;
+            c.typed_input = std::move(typed);
+        }
+        return c;
+    } catch (const input_error&) {
+        return std::nullopt;  // a piece is not valid, or make_case refuses: the json path says
+    }
+}
+
 std::string file_name_of(const std::string& file) {
     if (file == "-") return "stdin";
     return fs::path(file).filename().string();
@@ -106,10 +151,53 @@ std::vector<test_case> parse_case_text(std::string_view text, const std::string&
     return cases;
 }
 
-std::vector<test_case> load_case_file(const fs::path& file, std::uint64_t max_bytes) {
+std::optional<std::vector<test_case>> parse_case_text_fast(std::string_view text,
+                                                           const std::string& file, bool jsonl) {
+    std::vector<test_case> cases;
+    const std::string base = file_name_of(file);
+    auto add = [&](std::string_view piece, std::size_t number, const std::string& name,
+                   std::size_t outer) {
+        std::optional<test_case> c = make_case_fast(piece, file, number, name, outer);
+        if (c) cases.push_back(std::move(*c));
+        return c.has_value();
+    };
+    if (jsonl) {
+        std::size_t line_number = 0;
+        for (std::size_t start = 0; start <= text.size();) {
+            const std::size_t end = std::min(text.find('\n', start), text.size());
+            const std::string_view line = text.substr(start, end - start);
+            ++line_number;
+            start = end + 1;
+            if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+            if (!add(line, line_number, fmt::format("{}#{}", base, line_number), 0)) {
+                return std::nullopt;
+            }
+        }
+        return cases;
+    }
+    if (const std::optional<std::vector<std::string_view>> elements = split_json_array(text)) {
+        for (std::size_t i = 0; i < elements->size(); ++i) {
+            if (!add((*elements)[i], i + 1, fmt::format("{}#{}", base, i + 1), 1)) {
+                return std::nullopt;
+            }
+        }
+        return cases;
+    }
+    if (!add(text, 1, base, 0)) return std::nullopt;
+    return cases;
+}
+
+std::vector<test_case> load_case_file(const fs::path& file, std::uint64_t max_bytes,
+                                      bool typed_inputs) {
     const std::string name = file.string();
-    return parse_case_text(read_text_file(name, max_bytes, true), name,
-                           file.extension() == ".jsonl");
+    const bool jsonl = file.extension() == ".jsonl";
+    if (!typed_inputs) return parse_case_text(read_text_file(name, max_bytes, true), name, jsonl);
+    const padded_text text = read_padded_text_file(name, max_bytes, true);
+    if (std::optional<std::vector<test_case>> cases =
+            parse_case_text_fast(text.text(), name, jsonl)) {
+        return std::move(*cases);
+    }
+    return parse_case_text(text.text(), name, jsonl);
 }
 
 std::vector<fs::path> collect_case_files(const std::vector<std::string>& paths) {

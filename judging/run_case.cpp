@@ -29,7 +29,8 @@ case_outcome judge_case(const test_case& c, const solve_options& options) {
     };
     const auto start = std::chrono::steady_clock::now();
     try {
-        outcome.actual = c.solver->solve(c.input, options);
+        outcome.actual = c.typed_input.has_value() ? c.solver->fast->solve(c.typed_input, options)
+                                                   : c.solver->solve(c.input, options);
     } catch (const input_error& e) {
         return error(e.what());
     } catch (const std::bad_alloc&) {
@@ -46,7 +47,8 @@ case_outcome judge_case(const test_case& c, const solve_options& options) {
     outcome.checked = true;
     check_result result;
     try {
-        result = c.solver->check({c.input, c.expected, outcome.actual, c.tolerance});
+        result = c.solver->check({c.input, c.expected, outcome.actual, c.tolerance,
+                                  c.typed_input.has_value() ? &c.typed_input : nullptr});
     } catch (const input_error& e) {
         result = check_result::bad(e.what());
     } catch (const std::exception& e) {

@@ -162,6 +162,9 @@ std::any read_ap_any(std::string_view text) {
 }
 
 std::any load_ap_any(const std::filesystem::path& file, std::uint64_t max_bytes) {
+    // Only a regular file: a pipe read here would be gone for the json path.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error)) return {};
     try {
         refuse_larger_than(file.string(), max_bytes);
         return std::make_shared<const ap_input>(load_ap_json_file(file));

@@ -102,6 +102,29 @@ std::optional<std::vector<raw_member>> split_json_object(std::string_view text) 
     return members;
 }
 
+std::size_t json_nesting(std::string_view text) {
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 std::optional<std::vector<std::string_view>> split_json_array(std::string_view text) {
     std::vector<std::string_view> elements;
     const bool plain = for_each_item(text, '[', ']', [&](std::size_t at) {

@@ -25,6 +25,10 @@ inline constexpr std::size_t max_split_members = 16;
 std::optional<std::vector<raw_member>> split_json_object(std::string_view text);
 std::optional<std::vector<std::string_view>> split_json_array(std::string_view text);
 
+// How deep the brackets of `text` nest outside its strings ("[[1], {}]" is 2), as
+// json_text_defect counts them: for pieces whose depth in their document must be checked.
+std::size_t json_nesting(std::string_view text);
+
 // True for the whitespace JSON allows between tokens (space, tab, line feed, carriage return).
 constexpr bool is_json_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
