@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The figures of docs/performance.md "Case ingest": each command run REPEAT times (default 5)
-# under /usr/bin/time, median wall seconds and median peak memory (max RSS) printed per command.
+# under /usr/bin/time; per command the medians of wall time, CPU time (user + system: the
+# figure that load from other builds disturbs least) and peak memory (max RSS).
 #   bench/ingest/measure.sh BUILD_DIR [DATA_DIR] [REPEAT]
-# DATA_DIR (default /tmp/ingest-data) is filled by bench/ingest/make_inputs.py and, for the
-# average-precision file, by BUILD_DIR/bench/average_precision_bench --generate.
+# DATA_DIR (default /tmp/ingest-data) is filled by bench/ingest/make_inputs.py.
 # The numpy pipeline runs Debian's /usr/bin/python3 with python3-numpy (apt-get install
 # python3-numpy), with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for that command only.
 set -euo pipefail
@@ -12,23 +12,31 @@ data=${2:-/tmp/ingest-data}
 repeat=${3:-5}
 aj=$build/algojudge
 [ -f "$data/max_gap_1e7.json" ] || python3 "$(dirname "$0")/make_inputs.py" "$data"
-[ -f "$data/ap_1m.json" ] ||
-    "$build/bench/average_precision_bench" --generate "$data/ap_1m.json" --detections 1000000
 
-measure() {  # name, command...
+# A combination-sum case whose expected answer lists 105 558 combinations (the partitions of 46).
+if [ ! -f "$data/combination_sum_1e5_case.json" ]; then
+    input='{"candidates": ['$(seq -s, 1 46)'], "target": 46, "reuse": true, "limit": 200000}'
+    echo "$input" >"$data/combination_sum_input.json"
+    expected=$("$aj" run combination-sum "$data/combination_sum_input.json")
+    echo '{"problem": "combination-sum", "input": '"$input"', "expected": '"$expected"'}' \
+        >"$data/combination_sum_1e5_case.json"
+fi
+
+measure() {  # name, command...: median wall, CPU (user + system) and peak memory of the runs
     local name=$1
     shift
-    local times=() memories=()
+    local walls=() cpus=() memories=()
     for _ in $(seq "$repeat"); do
         local out
-        out=$({ /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-        times+=("${out% *}")
-        memories+=("${out#* }")
+        out=$({ /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+        read -r wall user system memory <<<"$out"
+        walls+=("$wall")
+        cpus+=("$(echo "$user + $system" | bc)")
+        memories+=("$memory")
     done
-    local t m
-    t=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(((repeat + 1) / 2))p")
-    m=$(printf '%s\n' "${memories[@]}" | sort -g | sed -n "$(((repeat + 1) / 2))p")
-    printf '%-28s %6.2f s %6d MB   (runs: %s)\n' "$name" "$t" "$((m / 1024))" "${times[*]}"
+    median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
+    printf '%-30s wall %6.2f s  cpu %6.2f s  %5d MB   (walls: %s)\n' "$name" "$(median "${walls[@]}")" \
+        "$(median "${cpus[@]}")" "$(($(median "${memories[@]}") / 1024))" "${walls[*]}"
 }
 
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
@@ -40,3 +48,4 @@ measure "verify max-gap 1e7 case" "$aj" verify "$data/max_gap_1e7_case.json"
 measure "run average-precision 1M" "$aj" run average-precision "$data/ap_1m.json"
 measure "ap 1M" "$aj" ap "$data/ap_1m.json"
 measure "run knapsack 1e6 items" "$aj" run knapsack "$data/knapsack_1e6.json"
+measure "verify combination-sum 1e5" "$aj" verify "$data/combination_sum_1e5_case.json"
