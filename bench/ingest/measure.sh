@@ -27,9 +27,8 @@ measure() {  # name, command...: median wall, CPU (user + system) and peak memor
     shift
     local walls=() cpus=() memories=()
     for _ in $(seq "$repeat"); do
-        local out
-        out=$({ /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-        read -r wall user system memory <<<"$out"
+        /usr/bin/time -o "$data/.time" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+        read -r wall user system memory <"$data/.time"
         walls+=("$wall")
         cpus+=("$(echo "$user + $system" | bc)")
         memories+=("$memory")
