@@ -4,11 +4,15 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
+
+#include "json_layout_fixtures.hpp"
+#include "support/json_input.hpp"
 
 namespace {
 
@@ -150,4 +154,67 @@ TEST_CASE("check_max_gap: a malformed expected answer is the case file's fault")
         CHECK(result.outcome == algojudge::verdict::bad_expected);
         CHECK(result.message.starts_with(c.message_start));
     }
+}
+
+namespace {
+
+// The json path's reading of a max-gap input: the numbers, or nullopt when it reports an error.
+std::optional<values> slow_max_gap_read(std::string_view text) {
+    try {
+        const json input = algojudge::parse_json_text(text, "t.json");
+        algojudge::solve_max_gap(input, {});  // validates every field
+        return input.at("nums").get<values>();
+    } catch (const algojudge::input_error&) {
+        return std::nullopt;
+    }
+}
+
+std::string random_max_gap_text(std::mt19937_64& rng) {
+    using algojudge::testing::random_number;
+    using algojudge::testing::random_space;
+    std::string text = random_space(rng) + "{" + random_space(rng) + "\"nums\"" +
+                       random_space(rng) + ":" + random_space(rng) + "[";
+    for (std::uint64_t n = rng() % 6; n > 0; --n) {
+        text += random_space(rng) + random_number(rng) + random_space(rng) + (n > 1 ? "," : "");
+    }
+    text += random_space(rng) + "]";
+    if (rng() % 8 == 0) text += ", \"nums\": [1]";  // duplicates: nlohmann keeps the last
+    if (rng() % 8 == 0) text += ", \"extra\": 1";
+    return text + random_space(rng) + "}" + random_space(rng);
+}
+
+}  // namespace
+
+TEST_CASE("read_max_gap_text: plain inputs, the int64 limits, and what it declines") {
+    using algojudge::read_max_gap_text;
+    CHECK(read_max_gap_text(R"({"nums": []})") == values{});
+    CHECK(read_max_gap_text(" {\n\"nums\" :[ -0 ,7]} \r\n") == values{0, 7});
+    CHECK(read_max_gap_text(R"({"nums":[-9223372036854775808,9223372036854775807]})") ==
+          values{int64_min, int64_max});
+    for (const char* declined :
+         {R"({"nums": [9223372036854775808]})", R"({"nums": [1e5]})", R"({"nums": [1.0]})",
+          R"({"nums": [01]})", R"({"nums": [1,]})", R"({"nums": [1]} x)",
+          R"({"nums": [1], "k": 2})", R"({"num\u0073": [1]})", "{}", "",
+          "\xef\xbb\xbf{\"nums\": [1]}"}) {
+        CAPTURE(declined);
+        CHECK(!read_max_gap_text(declined));
+    }
+}
+
+TEST_CASE("read_max_gap_text: agrees with the json reader on random layouts and damaged copies") {
+    std::mt19937_64 rng(13);
+    int accepted = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::string text = random_max_gap_text(rng);
+        if (round % 2 == 1) text = algojudge::testing::damage(text, rng);
+        CAPTURE(text);
+        const algojudge::testing::padded buffer(text);
+        const std::optional<values> fast = algojudge::read_max_gap_text(buffer.view());
+        if (!fast) continue;  // declined: the json path decides
+        ++accepted;
+        const std::optional<values> slow = slow_max_gap_read(text);
+        REQUIRE(slow);
+        CHECK(*fast == *slow);
+    }
+    CHECK(accepted > 2000);
 }
