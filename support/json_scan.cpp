@@ -12,6 +12,11 @@ std::size_t skip_space(std::string_view text, std::size_t at) {
     return at;
 }
 
+bool is_scalar_byte(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '-' || c == '+' || c == '.';
+}
+
 // The end of the string whose opening quote is at `at`; npos when it does not end.
 std::size_t string_end(std::string_view text, std::size_t at) {
     for (std::size_t i = at + 1; i < text.size(); ++i) {
@@ -30,11 +35,11 @@ std::size_t value_end(std::string_view text, std::size_t at) {
     if (at >= text.size()) return std::string_view::npos;
     if (text[at] == '"') return string_end(text, at);
     if (text[at] != '{' && text[at] != '[') {
+        // A scalar runs over the bytes numbers and literals are made of; anything else (a NUL,
+        // a control character) ends it where the caller then finds no delimiter.
         std::size_t i = at;
-        while (i < text.size() && !is_json_space(text[i]) && text[i] != ',' && text[i] != ']' &&
-               text[i] != '}') {
+        while (i < text.size() && is_scalar_byte(text[i]))
             ++i;
-        }
         return i;
     }
     std::size_t depth = 0;

@@ -20,6 +20,7 @@ using algojudge::json;
 
 constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+using values = std::vector<std::int64_t>;
 
 }  // namespace
 
@@ -178,7 +179,7 @@ std::string random_max_gap_text(std::mt19937_64& rng) {
         text += random_space(rng) + random_number(rng) + random_space(rng) + (n > 1 ? "," : "");
     }
     text += random_space(rng) + "]";
-    if (rng() % 8 == 0) text += ", \"nums\": [1]";  // duplicates: nlohmann keeps the last
+    if (rng() % 8 == 0) text += ", \"nums\": [1]";  // a duplicate key, which the json path refuses
     if (rng() % 8 == 0) text += ", \"extra\": 1";
     return text + random_space(rng) + "}" + random_space(rng);
 }
