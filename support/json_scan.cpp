@@ -13,8 +13,8 @@ std::size_t skip_space(std::string_view text, std::size_t at) {
 }
 
 bool is_scalar_byte(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           c == '-' || c == '+' || c == '.';
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+           c == '+' || c == '.';
 }
 
 // The end of the string whose opening quote is at `at`; npos when it does not end.

@@ -232,8 +232,7 @@ TEST_CASE("parse_case_text_fast: declines what nests deeper than parse_json_text
     const algojudge::testing::padded too_deep(case_array(max_json_depth - 1));
     CHECK(!parse_case_text_fast(too_deep.view(), "c.json", false));
     CHECK_THROWS_WITH_AS(parse_case_text(case_array(max_json_depth - 1), "c.json", false),
-                         "c.json: JSON nested deeper than 256 levels at column 315",
-                         input_error);
+                         "c.json: JSON nested deeper than 256 levels at column 315", input_error);
 }
 
 TEST_CASE("load_case_file reads typed inputs only when asked") {
