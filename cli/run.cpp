@@ -92,10 +92,15 @@ int run_main(const run_options& options) {
         const std::string_view text = padded.text();
         std::optional<std::vector<test_case>> fast_cases;
         if (bare_allowed) bare_input = fast->read_text(text);
-        const bool jsonl = !bare_input.has_value() && is_json_lines(options.file, text);
-        if (fast != nullptr && !bare_input.has_value()) {
-            fast_cases = parse_case_text_fast(text, options.file, jsonl);
+        // A text the fast readers take as one JSON document cannot be JSON Lines too (its first
+        // line would be a whole value with more after it), so is_json_lines, which lexes the
+        // first line whole, is asked only when they decline.
+        if (bare_allowed && !bare_input.has_value()) {
+            fast_cases = parse_case_text_fast(text, options.file, false);
         }
+        const bool jsonl =
+            !bare_input.has_value() && !fast_cases && is_json_lines(options.file, text);
+        if (fast != nullptr && jsonl) fast_cases = parse_case_text_fast(text, options.file, true);
         if (fast_cases) {
             cases = std::move(*fast_cases);
         } else if (!bare_input.has_value()) {
