@@ -40,6 +40,26 @@ TEST_CASE("split_json_array: elements as text") {
     CHECK(!split_json_array("[1] [2]"));
 }
 
+TEST_CASE("split_json_object: a long value's brackets, braces and quotes at every offset") {
+    // The scan skips eight bytes at a time where none of them can be structure: each kind of
+    // structural byte, at each place in such a block, must still be seen.
+    for (const std::string inner : {"[2]", "{}", R"("s")", R"("[")", R"("\"]")"}) {
+        for (std::size_t before = 0; before < 20; ++before) {
+            std::string value = "[" + std::string(before, '1');
+            value += "," + inner + "," + std::string(17, '3') + "]";
+            const std::string text = R"({"input": )" + value + R"(, "name": "x"})";
+            CAPTURE(text);
+            const auto members = split_json_object(text);
+            REQUIRE(members);
+            REQUIRE(members->size() == 2);
+            CHECK((*members)[0].value == value);
+            CHECK((*members)[1].value == R"("x")");
+            const std::string unclosed = R"({"input": )" + value.substr(0, value.size() - 1) + "}";
+            CHECK(!split_json_object(unclosed));
+        }
+    }
+}
+
 TEST_CASE("split_json_object: valid pieces make a valid whole, on random and damaged documents") {
     std::mt19937_64 rng(7);
     using algojudge::testing::random_space;
