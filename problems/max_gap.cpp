@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "algorithms/max_gap.hpp"
+#include "support/files.hpp"
 #include "support/json_input.hpp"
 #include "support/json_scan.hpp"
 
@@ -101,9 +102,16 @@ json solve_max_gap_any(const std::any& input, const solve_options&) {
     return render_max_gap(std::any_cast<const std::vector<std::int64_t>&>(input));
 }
 
+// A bare input file, scanned where it is mapped: no copy of its text in memory.
+std::any load_max_gap_any(const std::filesystem::path& file, std::uint64_t max_bytes) {
+    const std::optional<mapped_file> mapped = mapped_file::open(file.string(), max_bytes);
+    if (!mapped) return {};
+    return read_max_gap_any(mapped->text());
+}
+
 }  // namespace
 
-const typed_reader max_gap_fast = {read_max_gap_any, solve_max_gap_any};
+const typed_reader max_gap_fast = {read_max_gap_any, solve_max_gap_any, load_max_gap_any};
 
 std::optional<std::vector<std::int64_t>> read_max_gap_text(std::string_view text) {
     std::size_t at = 0;

@@ -1,6 +1,7 @@
 #include "support/files.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,6 +110,31 @@ padded_text read_padded_text_file(const std::string& file, std::uint64_t max_byt
     result.buffer = read_file_text(file, max_bytes, stop_at_nul, text_padding);
     result.buffer.append(text_padding, '\0');
     return result;
+}
+
+std::optional<mapped_file> mapped_file::open(const std::string& file, std::uint64_t max_bytes) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat status {};
+    void* data = MAP_FAILED;
+    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 &&
+        static_cast<std::uint64_t>(status.st_size) <= max_bytes) {
+        data = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, fd,
+                      0);
+    }
+    ::close(fd);  // the mapping keeps the file
+    if (data == MAP_FAILED) return std::nullopt;
+    ::madvise(data, static_cast<std::size_t>(status.st_size), MADV_SEQUENTIAL);
+    return mapped_file(static_cast<const char*>(data), static_cast<std::size_t>(status.st_size));
+}
+
+mapped_file::mapped_file(mapped_file&& other) noexcept : data_(other.data_), size_(other.size_) {
+    other.data_ = nullptr;
+    other.size_ = 0;
+}
+
+mapped_file::~mapped_file() {
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
 }
 
 void refuse_larger_than(const std::string& file, std::uint64_t max_bytes) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,26 @@ struct padded_text {
 padded_text read_padded_text_file(const std::string& file,
                                   std::uint64_t max_bytes = default_input_limit,
                                   bool stop_at_nul = false);
+
+// A regular file of at most `max_bytes` mapped read-only into memory, for a reader that scans it
+// once (max-gap's bare input): no copy, and its pages are the page cache's. Nothing may be read
+// past text().size(). `open` gives nullopt for anything else (a pipe, a folder, an empty or
+// too large file, a failed map), where the caller reads through read_text_file, which says why.
+class mapped_file {
+  public:
+    static std::optional<mapped_file> open(const std::string& file, std::uint64_t max_bytes);
+    mapped_file(mapped_file&& other) noexcept;
+    mapped_file& operator=(mapped_file&&) = delete;
+    mapped_file(const mapped_file&) = delete;
+    mapped_file& operator=(const mapped_file&) = delete;
+    ~mapped_file();
+    std::string_view text() const { return {data_, size_}; }
+
+  private:
+    mapped_file(const char* data, std::size_t size) : data_(data), size_(size) {}
+    const char* data_;
+    std::size_t size_;
+};
 
 // Natural-order comparison: digit runs compare as numbers.
 bool natural_less(std::string_view a, std::string_view b);

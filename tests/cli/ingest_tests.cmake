@@ -33,3 +33,13 @@ algojudge_cli_test(NAME ingest.ap-stdin EXIT 0 ARGS run average-precision - STDI
 algojudge_cli_test(NAME ingest.max-gap-stdin-fraction EXIT 2 ARGS run max-gap - STDIN ${ingest}/fraction.json
                    STDERR "${ingest_one_error}" "-: input.nums\\[0\\]: expected an integer in the signed 64-bit range, got 1.0\n$"
                    STDOUT_NOT ".")
+# max-gap's file reader (a mapped file) declines past --memory-limit and on what it cannot read.
+algojudge_cli_test(NAME ingest.max-gap-file-limit EXIT 2
+                   ARGS run max-gap --memory-limit 10 ${ingest}/fraction.json
+                   STDERR "${ingest_one_error}" "fraction.json: larger than the input limit of 10 bytes \\(--memory-limit\\)\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME ingest.max-gap-file-fraction EXIT 2 ARGS run max-gap ${ingest}/fraction.json
+                   STDERR "${ingest_one_error}" "fraction.json: input.nums\\[0\\]: expected an integer in the signed 64-bit range, got 1.0\n$"
+                   STDOUT_NOT ".")
+algojudge_cli_test(NAME ingest.max-gap-file EXIT 0 ARGS run max-gap @DATA@/cli/input.json
+                   STDOUT "^{\"between\":\\[3,6\\],\"max_gap\":3}\n$")
