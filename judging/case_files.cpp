@@ -191,13 +191,17 @@ std::vector<test_case> load_case_file(const fs::path& file, std::uint64_t max_by
                                       bool typed_inputs) {
     const std::string name = file.string();
     const bool jsonl = file.extension() == ".jsonl";
-    if (!typed_inputs) return parse_case_text(read_text_file(name, max_bytes, true), name, jsonl);
-    const padded_text text = read_padded_text_file(name, max_bytes, true);
-    if (std::optional<std::vector<test_case>> cases =
-            parse_case_text_fast(text.text(), name, jsonl)) {
-        return std::move(*cases);
+    if (typed_inputs) {
+        // A regular file is split where it is mapped (no copy); on any doubt it is read.
+        if (const std::optional<mapped_file> mapped =
+                mapped_file::open(name, max_bytes, text_padding)) {
+            if (std::optional<std::vector<test_case>> cases =
+                    parse_case_text_fast(mapped->text(), name, jsonl)) {
+                return std::move(*cases);
+            }
+        }
     }
-    return parse_case_text(text.text(), name, jsonl);
+    return parse_case_text(read_text_file(name, max_bytes, true), name, jsonl);
 }
 
 std::vector<fs::path> collect_case_files(const std::vector<std::string>& paths) {

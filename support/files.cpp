@@ -112,29 +112,39 @@ padded_text read_padded_text_file(const std::string& file, std::uint64_t max_byt
     return result;
 }
 
-std::optional<mapped_file> mapped_file::open(const std::string& file, std::uint64_t max_bytes) {
+std::optional<mapped_file> mapped_file::open(const std::string& file, std::uint64_t max_bytes,
+                                             std::size_t padding) {
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
     struct stat status {};
-    void* data = MAP_FAILED;
-    if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 &&
-        static_cast<std::uint64_t>(status.st_size) <= max_bytes) {
-        data = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, fd,
-                      0);
+    const bool fits = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 &&
+                      static_cast<std::uint64_t>(status.st_size) <= max_bytes;
+    const auto size = fits ? static_cast<std::size_t>(status.st_size) : 0;
+    // Zero pages for the whole span first, then the file over its start: the padding is the
+    // zeros after the file's last byte, in its last page or in the zero pages after it.
+    void* data =
+        fits ? ::mmap(nullptr, size + padding, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+             : MAP_FAILED;
+    if (data != MAP_FAILED &&
+        ::mmap(data, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        ::munmap(data, size + padding);
+        data = MAP_FAILED;
     }
     ::close(fd);  // the mapping keeps the file
     if (data == MAP_FAILED) return std::nullopt;
-    ::madvise(data, static_cast<std::size_t>(status.st_size), MADV_SEQUENTIAL);
-    return mapped_file(static_cast<const char*>(data), static_cast<std::size_t>(status.st_size));
+    ::madvise(data, size, MADV_SEQUENTIAL);
+    return mapped_file(static_cast<const char*>(data), size, size + padding);
 }
 
-mapped_file::mapped_file(mapped_file&& other) noexcept : data_(other.data_), size_(other.size_) {
+mapped_file::mapped_file(mapped_file&& other) noexcept
+    : data_(other.data_), size_(other.size_), mapped_(other.mapped_) {
     other.data_ = nullptr;
     other.size_ = 0;
+    other.mapped_ = 0;
 }
 
 mapped_file::~mapped_file() {
-    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+    if (data_ != nullptr) ::munmap(const_cast<char*>(data_), mapped_);
 }
 
 void refuse_larger_than(const std::string& file, std::uint64_t max_bytes) {

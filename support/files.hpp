@@ -46,13 +46,16 @@ padded_text read_padded_text_file(const std::string& file,
                                   std::uint64_t max_bytes = default_input_limit,
                                   bool stop_at_nul = false);
 
-// A regular file of at most `max_bytes` mapped read-only into memory, for a reader that scans it
-// once (max-gap's bare input): no copy, and its pages are the page cache's. Nothing may be read
-// past text().size(). `open` gives nullopt for anything else (a pipe, a folder, an empty or
-// too large file, a failed map), where the caller reads through read_text_file, which says why.
+// A regular file of at most `max_bytes` mapped read-only into memory, for readers that scan it
+// once (max-gap's bare input, verify's case files): no copy, and its pages are the page cache's.
+// `padding` zero bytes after text() may be read (as padded_text's), nothing beyond. `open` gives
+// nullopt for anything else (a pipe, a folder, an empty or too large file, a failed map), where
+// the caller reads through read_text_file, which says why. A file cut short while mapped would
+// fault on its lost pages: for inputs nobody writes during the run.
 class mapped_file {
   public:
-    static std::optional<mapped_file> open(const std::string& file, std::uint64_t max_bytes);
+    static std::optional<mapped_file> open(const std::string& file, std::uint64_t max_bytes,
+                                           std::size_t padding = 0);
     mapped_file(mapped_file&& other) noexcept;
     mapped_file& operator=(mapped_file&&) = delete;
     mapped_file(const mapped_file&) = delete;
@@ -61,9 +64,11 @@ class mapped_file {
     std::string_view text() const { return {data_, size_}; }
 
   private:
-    mapped_file(const char* data, std::size_t size) : data_(data), size_(size) {}
+    mapped_file(const char* data, std::size_t size, std::size_t mapped)
+        : data_(data), size_(size), mapped_(mapped) {}
     const char* data_;
     std::size_t size_;
+    std::size_t mapped_;  // size_ and the padding
 };
 
 // Natural-order comparison: digit runs compare as numbers.

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -51,4 +53,18 @@ TEST_CASE("mapped_file: a regular file's text, nullopt for anything else") {
     CHECK(!algojudge::mapped_file::open((dir / "").string(), 1000));  // a folder
     CHECK(!algojudge::mapped_file::open("/dev/null", 1000));
     CHECK(!algojudge::mapped_file::open("/proc/self/mem", 1000));
+}
+
+TEST_CASE("mapped_file: the padding after the text is zeros, at a page's end too") {
+    const algojudge::testing::scratch_dir dir;
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    for (const std::size_t size : {std::size_t{1}, page - 1, page, 2 * page + 5}) {
+        const std::string text(size, 'x');
+        const auto file = dir.write("f" + std::to_string(size), text).string();
+        const auto mapped = algojudge::mapped_file::open(file, size, algojudge::text_padding);
+        REQUIRE(mapped);
+        CHECK(mapped->text() == text);
+        const std::string_view padding(mapped->text().data() + size, algojudge::text_padding);
+        CHECK(padding.find_first_not_of('\0') == std::string_view::npos);
+    }
 }
