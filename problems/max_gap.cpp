@@ -1,7 +1,6 @@
 #include "problems/max_gap.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <vector>
 
 #include <fmt/format.h>
@@ -24,29 +23,6 @@ std::vector<std::int64_t> read_max_gap_input(const json& input) {
         values.push_back(read_int64(nums[i], json_path("input.nums", i)));
     }
     return values;
-}
-
-// Reads one integer at text[at...]; false when it is not a plain int64 (sign, digits without a
-// leading zero, then a delimiter).
-bool read_plain_int64(std::string_view text, std::size_t& at, std::int64_t& value) {
-    const bool negative = at < text.size() && text[at] == '-';
-    std::size_t i = at + (negative ? 1 : 0);
-    const std::size_t first = i;
-    std::uint64_t magnitude = 0;
-    // 19 digits always fit in a uint64; the range check below catches the rest.
-    while (i < text.size() && i - first < 20 && text[i] >= '0' && text[i] <= '9') {
-        magnitude = magnitude * 10 + static_cast<std::uint64_t>(text[i] - '0');
-        ++i;
-    }
-    const std::size_t digits = i - first;
-    if (digits == 0 || digits > 19 || (digits > 1 && text[first] == '0')) return false;
-    if (i < text.size() && (text[i] == '.' || text[i] == 'e' || text[i] == 'E')) return false;
-    constexpr auto limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    if (magnitude > limit + (negative ? 1 : 0)) return false;
-    value =
-        negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
-    at = i;
-    return true;
 }
 
 // Checks that `between` names two neighbours of `nums` that are `gap` apart.
@@ -125,26 +101,11 @@ std::optional<std::vector<std::int64_t>> read_max_gap_text(std::string_view text
         at += expected.size();
         return true;
     };
-    if (!token("{") || !token("\"nums\"") || !token(":") || !token("[")) return std::nullopt;
-    std::vector<std::int64_t> nums;
-    // A number takes at least two bytes ("7,"): room for that many costs address space only
-    // (untouched pages), and spares the copies of a growing vector.
-    nums.reserve((text.size() - at) / 2 + 1);
+    if (!token("{") || !token("\"nums\"") || !token(":")) return std::nullopt;
     space();
-    if (at < text.size() && text[at] == ']') {
-        ++at;
-    } else {
-        while (true) {
-            std::int64_t value = 0;
-            if (!read_plain_int64(text, at, value)) return std::nullopt;
-            nums.push_back(value);
-            space();
-            if (at >= text.size()) return std::nullopt;
-            if (text[at++] == ']') break;
-            if (text[at - 1] != ',') return std::nullopt;
-            space();
-        }
-    }
+    std::vector<std::int64_t> nums;
+    at = read_plain_int64_array(text, at, nums);
+    if (at == std::string_view::npos) return std::nullopt;
     if (!token("}")) return std::nullopt;
     space();
     if (at != text.size()) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 namespace algojudge {
 
@@ -100,6 +101,29 @@ bool for_each_item(std::string_view text, char open, char close, Each each) {
     }
 }
 
+// Reads one integer at text[at...]; false when it is not a plain int64 (sign, digits without a
+// leading zero, then a delimiter).
+bool read_plain_int64(std::string_view text, std::size_t& at, std::int64_t& value) {
+    const bool negative = at < text.size() && text[at] == '-';
+    std::size_t i = at + (negative ? 1 : 0);
+    const std::size_t first = i;
+    std::uint64_t magnitude = 0;
+    // 19 digits always fit in a uint64; the range check below catches the rest.
+    while (i < text.size() && i - first < 20 && text[i] >= '0' && text[i] <= '9') {
+        magnitude = magnitude * 10 + static_cast<std::uint64_t>(text[i] - '0');
+        ++i;
+    }
+    const std::size_t digits = i - first;
+    if (digits == 0 || digits > 19 || (digits > 1 && text[first] == '0')) return false;
+    if (i < text.size() && (text[i] == '.' || text[i] == 'e' || text[i] == 'E')) return false;
+    constexpr auto limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    if (magnitude > limit + (negative ? 1 : 0)) return false;
+    value =
+        negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+    at = i;
+    return true;
+}
+
 }  // namespace
 
 std::optional<std::vector<raw_member>> split_json_object(std::string_view text) {
@@ -163,6 +187,32 @@ std::optional<std::vector<std::string_view>> split_json_array(std::string_view t
     });
     if (!plain) return std::nullopt;
     return elements;
+}
+
+std::size_t read_plain_int64_array(std::string_view text, std::size_t at,
+                                   std::vector<std::int64_t>& values) {
+    constexpr std::size_t fail = std::string_view::npos;
+    auto space = [&] {
+        while (at < text.size() && is_json_space(text[at]))
+            ++at;
+    };
+    if (at >= text.size() || text[at] != '[') return fail;
+    ++at;
+    // A number takes at least two bytes ("7,"): room for that many costs address space only
+    // (untouched pages), and spares the copies of a growing vector.
+    values.reserve(values.size() + (text.size() - at) / 2 + 1);
+    space();
+    if (at < text.size() && text[at] == ']') return at + 1;
+    while (true) {
+        std::int64_t value = 0;
+        if (!read_plain_int64(text, at, value)) return fail;
+        values.push_back(value);
+        space();
+        if (at >= text.size()) return fail;
+        if (text[at++] == ']') return at;
+        if (text[at - 1] != ',') return fail;
+        space();
+    }
 }
 
 }  // namespace algojudge

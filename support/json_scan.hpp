@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,13 @@ std::optional<std::vector<std::string_view>> split_json_array(std::string_view t
 // How deep the brackets of `text` nest outside its strings ("[[1], {}]" is 2), as
 // json_text_defect counts them: for pieces whose depth in their document must be checked.
 std::size_t json_nesting(std::string_view text);
+
+// An array of plain integers starting at text[at] (its '['): optional sign, digits without a
+// leading zero, no fraction or exponent, in the int64 range, whitespace between tokens. Appends
+// them to `values` and returns the position after the ']'; npos for anything else, valid JSON or
+// not, which a json reader then handles. For fast readers of large integer lists.
+std::size_t read_plain_int64_array(std::string_view text, std::size_t at,
+                                   std::vector<std::int64_t>& values);
 
 // True for the whitespace JSON allows between tokens (space, tab, line feed, carriage return).
 constexpr bool is_json_space(char c) {
