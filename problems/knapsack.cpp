@@ -1,7 +1,9 @@
 #include "problems/knapsack.hpp"
 
 #include <algorithm>
+#include <any>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@
 #include "algorithms/knapsack.hpp"
 #include "support/byte_size.hpp"
 #include "support/json_input.hpp"
+#include "support/json_scan.hpp"
 
 namespace algojudge {
 
@@ -55,8 +58,19 @@ std::vector<std::uint64_t> read_naturals(const json& array, const std::string& p
     return numbers;
 }
 
-knapsack_case read_knapsack_input(const json& input) {
+// The lists the fast reader read (read_knapsack_any); the input then holds stand-ins for them.
+struct knapsack_lists {
+    std::optional<std::vector<std::uint64_t>> weights, values, counts;
+};
+
+knapsack_case read_knapsack_input(const json& input, knapsack_lists* lists = nullptr) {
     reject_unknown_fields(input, "input", knapsack_fields);
+    auto naturals = [&](std::string_view key,
+                        std::optional<std::vector<std::uint64_t>> knapsack_lists::*list) {
+        const json& field = require_field(input, "input", key);
+        if (lists != nullptr && (lists->*list)) return std::move(*(lists->*list));
+        return read_naturals(field, json_path("input", key));
+    };
     knapsack_case parsed;
     constexpr knapsack_kind kinds[] = {knapsack_kind::zero_one, knapsack_kind::complete,
                                        knapsack_kind::bounded};
@@ -64,15 +78,15 @@ knapsack_case read_knapsack_input(const json& input) {
                                     {"0-1", "complete", "bounded"})];
     parsed.capacity = static_cast<std::uint64_t>(
         read_int64(require_field(input, "input", "capacity"), "input.capacity", 0));
-    parsed.weights = read_naturals(require_field(input, "input", "weights"), "input.weights");
-    parsed.values = read_naturals(require_field(input, "input", "values"), "input.values");
+    parsed.weights = naturals("weights", &knapsack_lists::weights);
+    parsed.values = naturals("values", &knapsack_lists::values);
     if (parsed.values.size() != parsed.weights.size()) {
         throw input_error("input.values", fmt::format("expected {} values (one per weight), got {}",
                                                       parsed.weights.size(), parsed.values.size()));
     }
     const json* counts = optional_field(input, "counts");
     if (parsed.kind == knapsack_kind::bounded) {
-        parsed.counts = read_naturals(require_field(input, "input", "counts"), "input.counts");
+        parsed.counts = naturals("counts", &knapsack_lists::counts);
         if (parsed.counts.size() != parsed.weights.size()) {
             throw input_error("input.counts",
                               fmt::format("expected {} counts (one per weight), got {}",
@@ -149,8 +163,9 @@ json render(const knapsack_result& result) {
 
 }  // namespace
 
-json solve_knapsack(const json& input, const solve_options& options) {
-    const knapsack_case parsed = read_knapsack_input(input);
+namespace {
+
+json solve_parsed(const knapsack_case& parsed, const solve_options& options) {
     const knapsack_instance instance = parsed.instance();
     if (parsed.rolling) check_limits(parsed, knapsack_method::rolling_1d, options);
     if (parsed.table) check_limits(parsed, knapsack_method::table_2d, options);
@@ -168,6 +183,54 @@ json solve_knapsack(const json& input, const solve_options& options) {
         }
     }
     return render(rolling);
+}
+
+// The input's text: the lists (weights, values, counts) scanned as plain integers, the other
+// members parsed, then the json path's own checks on both; empty on any doubt.
+std::any read_knapsack_any(std::string_view text) {
+    const std::optional<std::vector<raw_member>> members = split_json_object(text);
+    if (!members) return {};
+    json input = json::object();
+    knapsack_lists lists;
+    try {
+        for (const raw_member& member : *members) {
+            std::optional<std::vector<std::uint64_t>>* list =
+                member.key == "weights"  ? &lists.weights
+                : member.key == "values" ? &lists.values
+                : member.key == "counts" ? &lists.counts
+                                         : nullptr;
+            if (list == nullptr) {
+                input[std::string(member.key)] = parse_json_text(member.value, "");
+                continue;
+            }
+            std::vector<std::int64_t> numbers;
+            if (read_plain_int64_array(member.value, 0, numbers) != member.value.size() ||
+                std::any_of(numbers.begin(), numbers.end(), [](std::int64_t n) { return n < 0; })) {
+                return {};
+            }
+            list->emplace(numbers.begin(), numbers.end());
+            input[std::string(member.key)] = json::array();  // a stand-in: the list is read
+        }
+        return std::make_shared<const knapsack_case>(read_knapsack_input(input, &lists));
+    } catch (const input_error&) {
+        return {};  // the json path says why
+    }
+}
+
+const knapsack_case& typed_case(const std::any& input) {
+    return *std::any_cast<const std::shared_ptr<const knapsack_case>&>(input);
+}
+
+json solve_knapsack_any(const std::any& input, const solve_options& options) {
+    return solve_parsed(typed_case(input), options);
+}
+
+}  // namespace
+
+const typed_reader knapsack_fast = {read_knapsack_any, solve_knapsack_any};
+
+json solve_knapsack(const json& input, const solve_options& options) {
+    return solve_parsed(read_knapsack_input(input), options);
 }
 
 namespace {
@@ -327,7 +390,9 @@ check_result check_knapsack(const check_args& args) {
                                                shown(expected_best), json_brief(*actual_best)));
     }
     std::string defect =
-        certificate_defect(read_knapsack_input(args.input), args.actual, *expected_best);
+        certificate_defect(args.typed_input != nullptr ? typed_case(*args.typed_input)
+                                                       : read_knapsack_input(args.input),
+                           args.actual, *expected_best);
     if (!defect.empty()) return check_result::wrong(defect);
     return check_result::accept();
 }

@@ -17,6 +17,9 @@ inline constexpr json_field knapsack_fields[] = {
 json solve_knapsack(const json& input, const solve_options& options);
 extern const text_io knapsack_text;  // the plain text of judge's --io text (knapsack_text.cpp)
 check_result check_knapsack(const check_args& args);
+// The fast path (problem::fast): weights, values and counts scanned as plain integers without a
+// DOM, the rest and every check as the json path's; declines anything else.
+extern const typed_reader knapsack_fast;
 // --kind, --n, --capacity, --max-weight, --max-value, --max-count, --fill (docs/gen.md).
 extern const generator knapsack_generator;
 

@@ -1,12 +1,17 @@
 #include "problems/knapsack.hpp"
 #include "algorithms/knapsack.hpp"
 
+#include <any>
 #include <functional>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 #include <doctest/doctest.h>
+
+#include "json_layout_fixtures.hpp"
+#include "problems/registry.hpp"
 
 namespace algojudge {
 
@@ -200,6 +205,71 @@ TEST_CASE("knapsack checker") {
                   verdict::bad_expected);
         }
     }
+}
+
+namespace {
+
+// A knapsack input in a random layout: lists of random numbers (some forms the fast reader
+// declines), all kinds and options, sometimes a field too many or a list too short.
+std::string random_knapsack_text(std::mt19937_64& rng) {
+    using testing::random_number;
+    using testing::random_space;
+    const std::uint64_t items = rng() % 4;
+    auto list = [&] {
+        std::string text = "[";
+        for (std::uint64_t i = 0; i < items; ++i) {
+            text += random_space(rng) +
+                    (rng() % 3 == 0 ? random_number(rng) : std::to_string(rng() % 7)) +
+                    random_space(rng) + (i + 1 < items ? "," : "");
+        }
+        return text + "]";
+    };
+    static constexpr const char* kinds[] = {"0-1", "complete", "bounded", "other"};
+    std::vector<std::string> members = {
+        std::string("\"kind\": \"") + kinds[rng() % 4] + "\"",
+        "\"capacity\":" + random_space(rng) + std::to_string(rng() % 12), "\"weights\": " + list(),
+        "\"values\": " + list()};
+    if (rng() % 2 == 0) members.push_back("\"counts\": " + list());
+    if (rng() % 4 == 0) members.push_back(R"("method": "both")");
+    if (rng() % 4 == 0) members.push_back(R"("fill": "exact")");
+    if (rng() % 8 == 0) members.push_back(R"("extra": 1)");
+    std::shuffle(members.begin(), members.end(), rng);
+    std::string text = random_space(rng) + "{";
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        text += random_space(rng) + members[i] + random_space(rng) +
+                (i + 1 < members.size() ? "," : "");
+    }
+    return text + "}" + random_space(rng);
+}
+
+}  // namespace
+
+TEST_CASE("knapsack's fast reader: the json path's output on random layouts and damaged copies") {
+    const typed_reader* fast = find_problem("knapsack")->fast;
+    REQUIRE(fast != nullptr);
+    std::mt19937_64 rng(17);
+    int accepted = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::string text = random_knapsack_text(rng);
+        if (round % 2 == 1) text = testing::damage(text, rng);
+        CAPTURE(text);
+        const testing::padded buffer(text);
+        const std::any input = fast->read_text(buffer.view());
+        if (!input.has_value()) continue;  // declined: the json path decides
+        ++accepted;
+        // The same output, or the same refusal when solving (a sum past int64, a table too big).
+        auto outcome = [](const auto& solve) {
+            try {
+                return solve().dump();
+            } catch (const input_error& e) {
+                return std::string("error: ") + e.what();
+            }
+        };
+        const std::string slow =
+            outcome([&] { return solve_knapsack(parse_json_text(text, "t.json"), {}); });
+        CHECK(outcome([&] { return fast->solve(input, {}); }) == slow);
+    }
+    CHECK(accepted > 1000);  // about one in twelve: most random lists differ in length
 }
 
 }  // namespace algojudge
