@@ -3,11 +3,13 @@
 // tests/judging/case_files_test.cpp): fast and json readers must agree on every one.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/files.hpp"
 
@@ -21,6 +23,17 @@ inline std::string random_space(std::mt19937_64& rng) {
     for (std::uint64_t n = rng() % 4; n > 0; --n)
         space += kinds[rng() % kinds.size()];
     return space;
+}
+
+// An object of the members ("key": value texts) in a random order, with random whitespace.
+inline std::string random_object(std::vector<std::string> members, std::mt19937_64& rng) {
+    std::shuffle(members.begin(), members.end(), rng);
+    std::string text = random_space(rng) + "{";
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        text += random_space(rng) + members[i] + random_space(rng) +
+                (i + 1 < members.size() ? "," : "");
+    }
+    return text + "}" + random_space(rng);
 }
 
 // A number token: mostly plain integers (the int64 limits, -0, small and large), sometimes

@@ -148,13 +148,7 @@ std::string random_case_text(std::mt19937_64& rng) {
         members.push_back("\"expected\": {\"max_gap\": " + random_number(rng) + "}");
     if (rng() % 4 == 0) members.push_back("\"tolerance\": {\"absolute\": 1e-3}");
     if (rng() % 8 == 0) members.push_back("\"extra\": 1");
-    std::shuffle(members.begin(), members.end(), rng);
-    std::string text = random_space(rng) + "{";
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        text += random_space(rng) + members[i] + random_space(rng) +
-                (i + 1 < members.size() ? "," : "");
-    }
-    return text + "}" + random_space(rng);
+    return algojudge::testing::random_object(members, rng);
 }
 
 using nums_list = std::vector<std::int64_t>;

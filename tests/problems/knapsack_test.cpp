@@ -233,13 +233,7 @@ std::string random_knapsack_text(std::mt19937_64& rng) {
     if (rng() % 4 == 0) members.push_back(R"("method": "both")");
     if (rng() % 4 == 0) members.push_back(R"("fill": "exact")");
     if (rng() % 8 == 0) members.push_back(R"("extra": 1)");
-    std::shuffle(members.begin(), members.end(), rng);
-    std::string text = random_space(rng) + "{";
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        text += random_space(rng) + members[i] + random_space(rng) +
-                (i + 1 < members.size() ? "," : "");
-    }
-    return text + "}" + random_space(rng);
+    return testing::random_object(members, rng);
 }
 
 }  // namespace
