@@ -488,10 +488,9 @@ std::string compare_chart(const ap_result& result, const ap_summary& summary) {
         svg += chart_bar("bar-area", colour_area, chart_bars_left, y + chart_bar_height,
                          x_of(*area) - chart_bars_left,
                          fmt::format("{}: AP area {} %", name, ap_percent(area)));
-        svg +=
-            fmt::format("<text x=\"{:g}\" y=\"{:.1f}\"{}>{}  ({} / {})</text>\n", bars_right + 10,
-                        y + chart_bar_height + 3, bold ? " font-weight=\"bold\"" : "", difference,
-                        ap_percent(eleven), ap_percent(area));
+        svg += fmt::format("<text x=\"{:g}\" y=\"{:.1f}\"{}>{} ({} / {})</text>\n", bars_right + 10,
+                           y + chart_bar_height + 3, bold ? " font-weight=\"bold\"" : "",
+                           difference, ap_percent(eleven), ap_percent(area));
         y += chart_row_pitch;
     };
     if (result.map_area && result.map_11point) {
