@@ -299,9 +299,9 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
         const point axis_origin = to_pixels(0, 0), axis_end = to_pixels(1, 1);
         svg += fmt::format(
             "<text class=\"no-ap\" x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"middle\" "
-            "font-size=\"14\" fill=\"#a94442\">no non-difficult ground truth: no "
-            "AP (left out of the mean)</text>\n",
-            (axis_origin.x + axis_end.x) / 2, (axis_origin.y + axis_end.y) / 2);
+            "font-size=\"14\" fill=\"#a94442\">no non-difficult ground truth: AP {} (left "
+            "out of the mean)</text>\n",
+            (axis_origin.x + axis_end.x) / 2, (axis_origin.y + axis_end.y) / 2, no_ap_word);
         svg += "</svg>\n";
         return svg;
     }

@@ -160,7 +160,10 @@ TEST_CASE("write_ap_plots: one SVG per class and an index, all well-formed XML")
     }
     SUBCASE("a class without ground truth says it has no AP") {
         const pugi::xml_document svg = parse_xml(dir.path() / "ghost.svg");
-        CHECK(svg.select_node("//*[@class='no-ap']"));
+        CHECK(std::string(svg.select_node("//*[@class='no-ap']").node().child_value()) ==
+              "no non-difficult ground truth: AP n/a (left out of the mean)");
+        CHECK(std::string(svg.select_node("/svg/title").node().child_value()) ==
+              "ghost: precision/recall, AP 11-point n/a, area n/a");
         CHECK_FALSE(svg.select_node("//polygon"));
     }
     SUBCASE("the subtitle says what each count is") {
