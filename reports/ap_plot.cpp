@@ -447,7 +447,7 @@ constexpr std::string_view colour_11point = "#f0ad4e", colour_area = "#1f5fa8";
 std::string compare_chart(const ap_result& result, const ap_summary& summary) {
     std::vector<const ap_row*> order;
     for (const ap_row& row : summary.rows)
-        if (row.has_ap) order.push_back(&row);
+        if (row.sort_keys[ap_col::difference]) order.push_back(&row);  // both APs known
     std::stable_sort(order.begin(), order.end(), [](const ap_row* a, const ap_row* b) {
         return *a->sort_keys[ap_col::difference] < *b->sort_keys[ap_col::difference];
     });
