@@ -27,8 +27,9 @@ void setup_ap(CLI::App& app, int& status) {
     command->add_option("--input", options->input, "Same as the positional FILE");
     command
         ->add_option("--format", options->format,
-                     "json, text, voc or coco (default: detected from the paths)")
-        ->check(CLI::IsMember({"json", "text", "voc", "coco"}));
+                     "json, text, voc, coco or yolo (default: detected from the paths; yolo "
+                     "only when named)")
+        ->check(CLI::IsMember({"json", "text", "voc", "coco", "yolo"}));
     command->add_option("--gt", options->ground_truth,
                         "Ground truth: text folder, VOC XML folder or COCO instances file");
     command->add_option("--det", options->detections,
@@ -38,6 +39,16 @@ void setup_ap(CLI::App& app, int& status) {
                                  "Text boxes as corners (xyxy) or corner + size (xywh)")
                     ->check(CLI::IsMember({"xyxy", "xywh"}))
                     ->capture_default_str();
+    command->add_option("--names", options->class_names,
+                        "Class names for numeric class ids, one a line (darknet .names)");
+    auto* yolo_score =
+        command
+            ->add_option("--yolo-score", options->yolo_score,
+                         "YOLO detection lines: class cx cy w h conf (last) or class conf ...")
+            ->check(CLI::IsMember({"last", "first"}))
+            ->capture_default_str();
+    command->add_option("--image-sizes", options->image_sizes,
+                        "YOLO: image sizes in pixels, lines `image width height`");
     command->add_option("--iou", options->iou_threshold,
                         "IoU a match needs (default: the file's, else 0.5)");
     command->add_flag("--pixel-plus-one", options->pixel_plus_one,
@@ -53,15 +64,16 @@ void setup_ap(CLI::App& app, int& status) {
                      "voc (11-point and area AP), coco (pycocotools' COCOeval) or both")
         ->check(CLI::IsMember({"voc", "coco", "both"}))
         ->capture_default_str();
-    command->callback([options, box, &status] {
+    command->callback([options, box, yolo_score, &status] {
         options->box_given = box->count() > 0;
+        options->yolo_score_given = yolo_score->count() > 0;
         status = ap_main(*options);
     });
 }
 
 namespace {
 
-detection_inputs load_inputs(const ap_options& options, bool with_coco) {
+detection_source source_of(const ap_options& options, bool with_coco) {
     detection_source source;
     source.file = options.input;
     source.format = options.format;
@@ -69,6 +81,16 @@ detection_inputs load_inputs(const ap_options& options, bool with_coco) {
     source.detections = options.detections;
     source.layout = options.box == "xywh" ? box_layout::xywh : box_layout::xyxy;
     source.layout_given = options.box_given;
+    source.class_names = options.class_names;
+    source.score = options.yolo_score == "first" ? yolo_score::first : yolo_score::last;
+    source.score_given = options.yolo_score_given;
+    source.image_sizes = options.image_sizes;
+    source.needs_pixels = options.pixel_plus_one || with_coco;
+    return source;
+}
+
+detection_inputs load_inputs(const detection_source& source, const ap_options& options,
+                             bool with_coco) {
     detection_inputs inputs;
     if (with_coco) {
         inputs = load_detections_with_coco(source);
@@ -145,7 +167,8 @@ int ap_main(const ap_options& options) {
     ap_evaluation done;
     done.voc = options.protocol != "coco";
     done.coco = options.protocol != "voc";
-    done.inputs = load_inputs(options, done.coco);
+    const detection_source source = source_of(options, done.coco);
+    done.inputs = load_inputs(source, options, done.coco);
     const ap_input& input = done.inputs.input;
     if (done.voc) done.result = evaluate_average_precision(input.set, input.conventions);
     if (done.coco) {

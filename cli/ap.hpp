@@ -1,5 +1,6 @@
-// `algojudge ap [FILE] [--format json|text|voc|coco] [--gt PATH --det PATH] [--iou T]
-// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--json] [--plot DIR]
+// `algojudge ap [FILE] [--format json|text|voc|coco|yolo] [--gt PATH --det PATH] [--iou T]
+// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--names FILE]
+// [--yolo-score last|first] [--image-sizes FILE] [--json] [--plot DIR]
 // [--protocol voc|coco|both]`: per-class average precision of detections against ground truth,
 // VOC 11-point and area side by side, and/or pycocotools' twelve COCO numbers. Formats and
 // conventions: docs/average-precision.md.
@@ -14,11 +15,15 @@ namespace algojudge::cli {
 
 struct ap_options {
     std::string input;   // json: one file (positional or --input)
-    std::string format;  // json, text, voc, coco; empty: detected
+    std::string format;  // json, text, voc, coco, yolo; empty: detected
     std::string ground_truth;
     std::string detections;
     std::string box = "xyxy";  // text only
     bool box_given = false;
+    std::string class_names;          // --names: names of numeric class ids
+    std::string yolo_score = "last";  // yolo detections: confidence after the box or the class
+    bool yolo_score_given = false;
+    std::string image_sizes;              // yolo: `image width height` lines
     std::optional<double> iou_threshold;  // overrides the file's
     bool pixel_plus_one = false;
     bool strict_greater = false;
