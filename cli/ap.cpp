@@ -9,11 +9,13 @@
 
 #include "algorithms/coco_eval.hpp"
 #include "cli/common.hpp"
+#include "formats/detection_checks.hpp"
 #include "formats/detection_input.hpp"
 #include "problems/average_precision.hpp"
 #include "reports/ap_plot.hpp"
 #include "reports/ap_table.hpp"
 #include "reports/coco_table.hpp"
+#include "support/errors.hpp"
 
 namespace algojudge::cli {
 
@@ -49,6 +51,8 @@ void setup_ap(CLI::App& app, int& status) {
             ->capture_default_str();
     command->add_option("--image-sizes", options->image_sizes,
                         "YOLO: image sizes in pixels, lines `image width height`");
+    command->add_flag("--strict-names", options->strict_names,
+                      "Mismatched class names, image ids or box convention are errors");
     command->add_option("--iou", options->iou_threshold,
                         "IoU a match needs (default: the file's, else 0.5)");
     command->add_flag("--pixel-plus-one", options->pixel_plus_one,
@@ -113,6 +117,7 @@ struct ap_evaluation {
     detection_inputs inputs;
     ap_result result;
     coco_eval_result coco_result;
+    std::vector<std::string> warnings;  // formats/detection_checks.hpp, in their order
 };
 
 void write_plots(const std::string& plot_dir, const ap_evaluation& done) {
@@ -170,6 +175,17 @@ int ap_main(const ap_options& options) {
     const detection_source source = source_of(options, done.coco);
     done.inputs = load_inputs(source, options, done.coco);
     const ap_input& input = done.inputs.input;
+    require_ground_truth(input.set, source);
+    done.warnings =
+        detection_warnings(input.set, {text_boxes_of(source), detection_format(source) == "coco"});
+    if (options.strict_names && !done.warnings.empty()) {
+        const std::size_t more = done.warnings.size() - 1;
+        throw input_error::at(
+            "--strict-names",
+            done.warnings.front() + (more == 0 ? "" : fmt::format(" (and {} more)", more)));
+    }
+    for (const std::string& warning : done.warnings)
+        print_warning(warning);
     if (done.voc) done.result = evaluate_average_precision(input.set, input.conventions);
     if (done.coco) {
         if (done.inputs.coco.detections.empty()) {

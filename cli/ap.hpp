@@ -1,6 +1,6 @@
 // `algojudge ap [FILE] [--format json|text|voc|coco|yolo] [--gt PATH --det PATH] [--iou T]
 // [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--names FILE]
-// [--yolo-score last|first] [--image-sizes FILE] [--json] [--plot DIR]
+// [--yolo-score last|first] [--image-sizes FILE] [--strict-names] [--json] [--plot DIR]
 // [--protocol voc|coco|both]`: per-class average precision of detections against ground truth,
 // VOC 11-point and area side by side, and/or pycocotools' twelve COCO numbers. Formats and
 // conventions: docs/average-precision.md.
@@ -24,6 +24,7 @@ struct ap_options {
     std::string yolo_score = "last";  // yolo detections: confidence after the box or the class
     bool yolo_score_given = false;
     std::string image_sizes;              // yolo: `image width height` lines
+    bool strict_names = false;            // the input checks' warnings are errors
     std::optional<double> iou_threshold;  // overrides the file's
     bool pixel_plus_one = false;
     bool strict_greater = false;

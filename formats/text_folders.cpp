@@ -37,6 +37,10 @@ box text_box(std::span<const std::string_view> words, const std::string& where, 
         corners[3] += corners[1];
     }
     if (std::string defect = box_defect(corners); !defect.empty()) {
+        // Corners that are out of order but read well as corner + size: the usual mistake.
+        if (layout == box_layout::xyxy && corners[2] >= 0 && corners[3] >= 0) {
+            defect += " (if the files hold x y width height, try --box xywh)";
+        }
         throw input_error::at(where, defect);
     }
     return to_box(corners);
