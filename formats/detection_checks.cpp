@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
-#include <span>
 #include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -39,21 +39,24 @@ bool is_number(std::string_view name) {
 }
 
 // The warning of a class without ground truth whose name is like one that has ground truth
-// (the same but for case, spacing or leading zeros, or a typo away), else nullopt.
-std::optional<std::string> class_warning(std::string_view name, std::size_t detections,
-                                         const std::vector<std::string_view>& ground_truth_classes,
-                                         std::span<const std::string_view> loose_classes) {
+// (the same but for case, spacing or leading zeros, or a typo away: at most a third of its
+// letters, at least one, differ loosely), else nullopt.
+std::optional<std::string> class_warning(
+    std::string_view name, std::size_t detections,
+    const std::vector<std::string_view>& ground_truth_classes) {
     const std::vector<std::string_view> nearest = nearest_names(name, ground_truth_classes, 2);
+    if (nearest.empty()) return std::nullopt;
     const std::string loose = loose_name(name);
+    const std::size_t distance = edit_distance(loose, loose_name(nearest[0]));
     const std::string start = fmt::format("detection class \"{}\" ({}) has no ground truth at all",
                                           name, plural(detections, "detection"));
-    if (!nearest.empty() && loose_name(nearest[0]) == loose) {
+    if (distance == 0) {
         return fmt::format(
             "{}, but the ground truth has \"{}\": class names must match exactly, case and "
             "spacing included",
             start, nearest[0]);
     }
-    if (closest_name(loose, loose_classes).empty()) return std::nullopt;
+    if (distance > std::max<std::size_t>(1, loose.size() / 3)) return std::nullopt;
     return fmt::format(
         "{} (closest ground-truth classes: {}): it has no AP and is left out of "
         "the mean",
@@ -100,10 +103,6 @@ std::vector<std::string> class_warnings(const detection_set& set) {
             orphans.size() == 1 ? "has" : "have", quoted_list(named, 3)));
         return warnings;
     }
-    std::vector<std::string> loose_named;
-    for (const std::string_view name : named)
-        loose_named.push_back(loose_name(name));
-    const std::vector<std::string_view> loose_views(loose_named.begin(), loose_named.end());
     // Classes named like a ground-truth class get a warning each (at most max_class_warnings);
     // the others share one.
     std::vector<std::string_view> rest;
@@ -111,8 +110,7 @@ std::vector<std::string> class_warnings(const detection_set& set) {
     for (const std::string_view orphan : orphans) {
         const auto c = static_cast<std::size_t>(
             std::find(set.classes.begin(), set.classes.end(), orphan) - set.classes.begin());
-        std::optional<std::string> warning =
-            class_warning(orphan, detections[c], named, loose_views);
+        std::optional<std::string> warning = class_warning(orphan, detections[c], named);
         if (warning && warnings.size() < max_class_warnings) {
             warnings.push_back(std::move(*warning));
             continue;
@@ -137,23 +135,38 @@ std::vector<std::string> image_warnings(const detection_set& set, bool suggest_i
     for (const ground_truth_box& g : set.ground_truth)
         has_ground_truth[g.image] = 1;
     std::size_t outside = 0;
-    std::vector<std::uint32_t> examples;
+    std::vector<char> listed(set.images.size(), 0);
+    std::vector<std::uint32_t> outside_images;  // in the order of their first detection
     for (const detection& d : set.detections) {
         if (has_ground_truth[d.image] != 0) continue;
         ++outside;
-        if (examples.size() < 2 &&
-            std::find(examples.begin(), examples.end(), d.image) == examples.end()) {
-            examples.push_back(d.image);
-        }
+        if (listed[d.image] == 0) outside_images.push_back(d.image);
+        listed[d.image] = 1;
     }
+    if (outside == 0) return {};
+    std::vector<std::string_view> ground_truth_images;
+    std::unordered_set<std::string> loose_ground_truth;
+    for (std::size_t i = 0; i < set.images.size(); ++i) {
+        if (has_ground_truth[i] == 0) continue;
+        ground_truth_images.push_back(set.images[i]);
+        if (suggest_images) loose_ground_truth.insert(loose_name(set.images[i]));
+    }
+    // Images named like a ground-truth image ("1" and "000001") are examples first, and warn
+    // whatever their share.
+    std::stable_partition(outside_images.begin(), outside_images.end(), [&](std::uint32_t image) {
+        return loose_ground_truth.contains(loose_name(set.images[image]));
+    });
+    const bool like_ground_truth =
+        loose_ground_truth.contains(loose_name(set.images[outside_images[0]]));
     const auto total = static_cast<double>(set.detections.size());
-    if (outside == 0 || static_cast<double>(outside) <= images_without_ground_truth_share * total) {
+    if (!like_ground_truth &&
+        static_cast<double>(outside) <= images_without_ground_truth_share * total) {
         return {};
     }
-    std::vector<std::string_view> ground_truth_images;
-    for (std::size_t i = 0; i < set.images.size(); ++i) {
-        if (has_ground_truth[i] != 0) ground_truth_images.push_back(set.images[i]);
-    }
+    const std::vector<std::uint32_t> examples(
+        outside_images.begin(),
+        outside_images.begin() +
+            static_cast<std::ptrdiff_t>(std::min<std::size_t>(2, outside_images.size())));
     std::vector<std::string> named;
     for (const std::uint32_t image : examples) {
         std::string text = fmt::format("\"{}\"", set.images[image]);

@@ -17,8 +17,10 @@
 
 namespace algojudge {
 
-// Warn when more than this share of the detections lie on images without any ground truth.
-inline constexpr double images_without_ground_truth_share = 0.05;
+// Warn when more than this share of the detections lie on images without any ground truth, or
+// when one such image is named like a ground-truth image ("1" and "000001", spelling.hpp's
+// loose_name).
+inline constexpr double images_without_ground_truth_share = 0.1;
 // Boxes read as corner + size warn when at least this share of them (and at least
 // min_boxes_for_layout_check boxes) also read as ordered corners, as every box of a file of
 // corners does; a file of x y width height has far fewer (width >= x and height >= y).

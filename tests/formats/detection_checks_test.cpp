@@ -51,7 +51,7 @@ TEST_CASE("checks: classes named by number against names suggest --names") {
 
 TEST_CASE("checks: a class differing only in case or spacing is named") {
     const detection_set set =
-        set_of({"a"}, {"cat", "traffic light", "dog", "Cat", "Traffic_Light", "dgo", "zebra"},
+        set_of({"a"}, {"cat", "traffic light", "dog", "Cat", "Traffic_Light", "dogg", "zebra"},
                {{0, 0}, {0, 1}, {0, 2}}, {{0, 3}, {0, 4}, {0, 4}, {0, 5}, {0, 6}});
     const std::vector<std::string> warnings = class_warnings(set);
     REQUIRE(warnings.size() == 4);
@@ -63,7 +63,7 @@ TEST_CASE("checks: a class differing only in case or spacing is named") {
           "ground truth has \"traffic light\": class names must match exactly, case and spacing "
           "included");
     CHECK(warnings[2] ==
-          "detection class \"dgo\" (1 detection) has no ground truth at all (closest ground-truth "
+          "detection class \"dogg\" (1 detection) has no ground truth at all (closest ground-truth "
           "classes: \"dog\", \"cat\"): it has no AP and is left out of the mean");
     // A name like none of the ground truth's is no typo: such classes share one warning.
     CHECK(warnings[3] ==
@@ -105,15 +105,24 @@ TEST_CASE("checks: detections on images without ground truth, past the share") {
           "detections counts as a false positive");
     // COCO ids were matched by the reader: no suggestion.
     CHECK(image_warnings(set, false)[0].find("closest") == std::string::npos);
-    // At most the share: no warning. 1 of 20 is 5 %.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> found(19, {0, 0});
-    found.emplace_back(2, 0);
+    // At most the share: no warning. 2 of 20 is 10 %.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> found(18, {0, 0});
+    found.insert(found.end(), 2, {2, 0});
+    const std::vector<std::string> images = {"000001", "000002", "x"};
+    CHECK(image_warnings(set_of(images, {"cat"}, {{0, 0}}, found), true).empty());
+    found.emplace_back(2, 0);  // 3 of 21
+    CHECK(image_warnings(set_of(images, {"cat"}, {{0, 0}}, found), true).size() == 1);
+    // An image named like a ground-truth image warns whatever the share: 1 of 20 here.
+    found.assign(19, {0, 0});
+    found.emplace_back(1, 0);
+    const std::vector<std::string> warnings_1 =
+        image_warnings(set_of({"000001", "1"}, {"cat"}, {{0, 0}}, found), true);
+    REQUIRE(warnings_1.size() == 1);
     CHECK(
-        image_warnings(set_of({"000001", "000002", "1"}, {"cat"}, {{0, 0}}, found), true).empty());
-    found.emplace_back(2, 0);  // 2 of 21
-    CHECK(
-        image_warnings(set_of({"000001", "000002", "1"}, {"cat"}, {{0, 0}}, found), true).size() ==
-        1);
+        warnings_1[0].starts_with("1 of 20 detections (5.0 %) are on images without any ground "
+                                  "truth, such as \"1\" (closest ground-truth images: "
+                                  "\"000001\"):"));
+    CHECK(image_warnings(set_of({"000001", "1"}, {"cat"}, {{0, 0}}, found), false).empty());
 }
 
 TEST_CASE("checks: boxes read as xywh that all read as corners too") {
