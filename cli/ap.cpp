@@ -15,7 +15,6 @@
 #include "reports/ap_plot.hpp"
 #include "reports/ap_table.hpp"
 #include "reports/coco_table.hpp"
-#include "support/errors.hpp"
 
 namespace algojudge::cli {
 
@@ -41,18 +40,6 @@ void setup_ap(CLI::App& app, int& status) {
                                  "Text boxes as corners (xyxy) or corner + size (xywh)")
                     ->check(CLI::IsMember({"xyxy", "xywh"}))
                     ->capture_default_str();
-    command->add_option("--names", options->class_names,
-                        "Class names for numeric class ids, one a line (darknet .names)");
-    auto* yolo_score =
-        command
-            ->add_option("--yolo-score", options->yolo_score,
-                         "YOLO detection lines: class cx cy w h conf (last) or class conf ...")
-            ->check(CLI::IsMember({"last", "first"}))
-            ->capture_default_str();
-    command->add_option("--image-sizes", options->image_sizes,
-                        "YOLO: image sizes in pixels, lines `image width height`");
-    command->add_flag("--strict-names", options->strict_names,
-                      "Mismatched class names, image ids or box convention are errors");
     command->add_option("--iou", options->iou_threshold,
                         "IoU a match needs (default: the file's, else 0.5)");
     command->add_flag("--pixel-plus-one", options->pixel_plus_one,
@@ -68,6 +55,18 @@ void setup_ap(CLI::App& app, int& status) {
                      "voc (11-point and area AP), coco (pycocotools' COCOeval) or both")
         ->check(CLI::IsMember({"voc", "coco", "both"}))
         ->capture_default_str();
+    command->add_option("--names", options->class_names,
+                        "Class names for numeric class ids, one a line (darknet .names)");
+    auto* yolo_score =
+        command
+            ->add_option("--yolo-score", options->yolo_score,
+                         "YOLO detection lines: class cx cy w h conf (last) or class conf ...")
+            ->check(CLI::IsMember({"last", "first"}))
+            ->capture_default_str();
+    command->add_option("--image-sizes", options->image_sizes,
+                        "YOLO: image sizes in pixels, lines `image width height`");
+    command->add_flag("--strict-names", options->strict_names,
+                      "Mismatched class names, image ids or box convention are errors");
     command->callback([options, box, yolo_score, &status] {
         options->box_given = box->count() > 0;
         options->yolo_score_given = yolo_score->count() > 0;
@@ -77,7 +76,7 @@ void setup_ap(CLI::App& app, int& status) {
 
 namespace {
 
-detection_source source_of(const ap_options& options, bool with_coco) {
+detection_source source_of(const ap_options& options) {
     detection_source source;
     source.file = options.input;
     source.format = options.format;
@@ -89,12 +88,25 @@ detection_source source_of(const ap_options& options, bool with_coco) {
     source.score = options.yolo_score == "first" ? yolo_score::first : yolo_score::last;
     source.score_given = options.yolo_score_given;
     source.image_sizes = options.image_sizes;
-    source.needs_pixels = options.pixel_plus_one || with_coco;
+    source.needs_pixels = options.pixel_plus_one || options.protocol != "voc";
     return source;
 }
 
-detection_inputs load_inputs(const detection_source& source, const ap_options& options,
-                             bool with_coco) {
+// The input checks' warnings (formats/detection_checks.hpp), printed; with --strict-names the
+// first is an error instead.
+std::vector<std::string> check_inputs(const ap_options& options, const detection_set& set) {
+    const detection_source source = source_of(options);
+    require_ground_truth(set, source);
+    std::vector<std::string> warnings =
+        detection_warnings(set, {text_boxes_of(source), detection_format(source) == "coco"});
+    if (options.strict_names) refuse_warnings(warnings, "--strict-names");
+    for (const std::string& warning : warnings)
+        print_warning(warning);
+    return warnings;
+}
+
+detection_inputs load_inputs(const ap_options& options, bool with_coco) {
+    const detection_source source = source_of(options);
     detection_inputs inputs;
     if (with_coco) {
         inputs = load_detections_with_coco(source);
@@ -117,7 +129,7 @@ struct ap_evaluation {
     detection_inputs inputs;
     ap_result result;
     coco_eval_result coco_result;
-    std::vector<std::string> warnings;  // formats/detection_checks.hpp, in their order
+    std::vector<std::string> warnings;  // each also printed on stderr
 };
 
 void write_plots(const std::string& plot_dir, const ap_evaluation& done) {
@@ -172,20 +184,9 @@ int ap_main(const ap_options& options) {
     ap_evaluation done;
     done.voc = options.protocol != "coco";
     done.coco = options.protocol != "voc";
-    const detection_source source = source_of(options, done.coco);
-    done.inputs = load_inputs(source, options, done.coco);
+    done.inputs = load_inputs(options, done.coco);
+    done.warnings = check_inputs(options, done.inputs.input.set);
     const ap_input& input = done.inputs.input;
-    require_ground_truth(input.set, source);
-    done.warnings =
-        detection_warnings(input.set, {text_boxes_of(source), detection_format(source) == "coco"});
-    if (options.strict_names && !done.warnings.empty()) {
-        const std::size_t more = done.warnings.size() - 1;
-        throw input_error::at(
-            "--strict-names",
-            done.warnings.front() + (more == 0 ? "" : fmt::format(" (and {} more)", more)));
-    }
-    for (const std::string& warning : done.warnings)
-        print_warning(warning);
     if (done.voc) done.result = evaluate_average_precision(input.set, input.conventions);
     if (done.coco) {
         if (done.inputs.coco.detections.empty()) {

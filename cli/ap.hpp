@@ -1,6 +1,5 @@
-// `algojudge ap [FILE] [--format json|text|voc|coco|yolo] [--gt PATH --det PATH] [--iou T]
-// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--names FILE]
-// [--yolo-score last|first] [--image-sizes FILE] [--strict-names] [--json] [--plot DIR]
+// `algojudge ap [FILE] [--format json|text|voc|coco] [--gt PATH --det PATH] [--iou T]
+// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--json] [--plot DIR]
 // [--protocol voc|coco|both]`: per-class average precision of detections against ground truth,
 // VOC 11-point and area side by side, and/or pycocotools' twelve COCO numbers. Formats and
 // conventions: docs/average-precision.md.
@@ -20,11 +19,6 @@ struct ap_options {
     std::string detections;
     std::string box = "xyxy";  // text only
     bool box_given = false;
-    std::string class_names;          // --names: names of numeric class ids
-    std::string yolo_score = "last";  // yolo detections: confidence after the box or the class
-    bool yolo_score_given = false;
-    std::string image_sizes;              // yolo: `image width height` lines
-    bool strict_names = false;            // the input checks' warnings are errors
     std::optional<double> iou_threshold;  // overrides the file's
     bool pixel_plus_one = false;
     bool strict_greater = false;
@@ -32,6 +26,13 @@ struct ap_options {
     bool json = false;
     std::string plot_dir;
     std::string protocol = "voc";  // voc, coco or both
+    // Inputs (docs/average-precision-formats.md): --names FILE, --format yolo's --yolo-score
+    // last|first and --image-sizes FILE; --strict-names (docs/average-precision.md).
+    std::string class_names;          // names of numeric class ids
+    std::string yolo_score = "last";  // yolo detections: confidence after the box or the class
+    bool yolo_score_given = false;
+    std::string image_sizes;    // yolo: `image width height` lines
+    bool strict_names = false;  // the input checks' warnings are errors
 };
 
 void setup_ap(CLI::App& app, int& status);

@@ -224,6 +224,13 @@ std::vector<std::string> detection_warnings(const detection_set& set,
     return warnings;
 }
 
+void refuse_warnings(const std::vector<std::string>& warnings, std::string_view option) {
+    if (warnings.empty()) return;
+    const std::size_t more = warnings.size() - 1;
+    throw input_error::at(
+        option, warnings.front() + (more == 0 ? "" : fmt::format(" (and {} more)", more)));
+}
+
 namespace {
 
 bool counts_as_label_file(const fs::path& file, std::string_view format) {

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "algorithms/average_precision.hpp"
@@ -42,6 +43,9 @@ std::vector<std::string> detection_warnings(const detection_set& set,
 std::vector<std::string> class_warnings(const detection_set& set);
 std::vector<std::string> image_warnings(const detection_set& set, bool suggest_images);
 std::vector<std::string> layout_warnings(const detection_set& set, text_box_halves xywh);
+
+// input_error "<option>: <the first warning> (and N more)" unless `warnings` is empty.
+void refuse_warnings(const std::vector<std::string>& warnings, std::string_view option);
 
 // input_error when `set` has no ground-truth box, saying what the ground-truth input of
 // `source` holds: no files of its kind, files only in a subfolder ("give --gt DIR/sub"), or
