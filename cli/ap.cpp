@@ -92,19 +92,6 @@ detection_source source_of(const ap_options& options) {
     return source;
 }
 
-// The input checks' warnings (formats/detection_checks.hpp), printed; with --strict-names the
-// first is an error instead.
-std::vector<std::string> check_inputs(const ap_options& options, const detection_set& set) {
-    const detection_source source = source_of(options);
-    require_ground_truth(set, source);
-    std::vector<std::string> warnings =
-        detection_warnings(set, {text_boxes_of(source), detection_format(source) == "coco"});
-    if (options.strict_names) refuse_warnings(warnings, "--strict-names");
-    for (const std::string& warning : warnings)
-        print_warning(warning);
-    return warnings;
-}
-
 detection_inputs load_inputs(const ap_options& options, bool with_coco) {
     const detection_source source = source_of(options);
     detection_inputs inputs;
@@ -120,6 +107,19 @@ detection_inputs load_inputs(const ap_options& options, bool with_coco) {
     conventions.strict_greater = conventions.strict_greater || options.strict_greater;
     conventions.numpy_thresholds = conventions.numpy_thresholds || options.numpy_thresholds;
     return inputs;
+}
+
+// The input checks' warnings (formats/detection_checks.hpp), printed; with --strict-names the
+// first is an error instead.
+std::vector<std::string> check_inputs(const ap_options& options, const detection_set& set) {
+    const detection_source source = source_of(options);
+    require_ground_truth(set, source);
+    std::vector<std::string> warnings =
+        detection_warnings(set, {text_boxes_of(source), detection_format(source) == "coco"});
+    if (options.strict_names) refuse_warnings(warnings, "--strict-names");
+    for (const std::string& warning : warnings)
+        print_warning(warning);
+    return warnings;
 }
 
 // Everything ap computes, for the plots and the printed result.
