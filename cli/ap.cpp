@@ -9,6 +9,7 @@
 
 #include "algorithms/coco_eval.hpp"
 #include "cli/common.hpp"
+#include "formats/detection_checks.hpp"
 #include "formats/detection_input.hpp"
 #include "problems/average_precision.hpp"
 #include "reports/ap_plot.hpp"
@@ -27,8 +28,9 @@ void setup_ap(CLI::App& app, int& status) {
     command->add_option("--input", options->input, "Same as the positional FILE");
     command
         ->add_option("--format", options->format,
-                     "json, text, voc or coco (default: detected from the paths)")
-        ->check(CLI::IsMember({"json", "text", "voc", "coco"}));
+                     "json, text, voc, coco or yolo (default: detected from the paths; yolo "
+                     "only when named)")
+        ->check(CLI::IsMember({"json", "text", "voc", "coco", "yolo"}));
     command->add_option("--gt", options->ground_truth,
                         "Ground truth: text folder, VOC XML folder or COCO instances file");
     command->add_option("--det", options->detections,
@@ -53,15 +55,28 @@ void setup_ap(CLI::App& app, int& status) {
                      "voc (11-point and area AP), coco (pycocotools' COCOeval) or both")
         ->check(CLI::IsMember({"voc", "coco", "both"}))
         ->capture_default_str();
-    command->callback([options, box, &status] {
+    command->add_option("--names", options->class_names,
+                        "Class names for numeric class ids, one a line (darknet .names)");
+    auto* yolo_score =
+        command
+            ->add_option("--yolo-score", options->yolo_score,
+                         "YOLO detection lines: class cx cy w h conf (last) or class conf ...")
+            ->check(CLI::IsMember({"last", "first"}))
+            ->capture_default_str();
+    command->add_option("--image-sizes", options->image_sizes,
+                        "YOLO: image sizes in pixels, lines `image width height`");
+    command->add_flag("--strict-names", options->strict_names,
+                      "Mismatched class names, image ids or box convention are errors");
+    command->callback([options, box, yolo_score, &status] {
         options->box_given = box->count() > 0;
+        options->yolo_score_given = yolo_score->count() > 0;
         status = ap_main(*options);
     });
 }
 
 namespace {
 
-detection_inputs load_inputs(const ap_options& options, bool with_coco) {
+detection_source source_of(const ap_options& options) {
     detection_source source;
     source.file = options.input;
     source.format = options.format;
@@ -69,6 +84,16 @@ detection_inputs load_inputs(const ap_options& options, bool with_coco) {
     source.detections = options.detections;
     source.layout = options.box == "xywh" ? box_layout::xywh : box_layout::xyxy;
     source.layout_given = options.box_given;
+    source.class_names = options.class_names;
+    source.score = options.yolo_score == "first" ? yolo_score::first : yolo_score::last;
+    source.score_given = options.yolo_score_given;
+    source.image_sizes = options.image_sizes;
+    source.needs_pixels = options.pixel_plus_one || options.protocol != "voc";
+    return source;
+}
+
+detection_inputs load_inputs(const ap_options& options, bool with_coco) {
+    const detection_source source = source_of(options);
     detection_inputs inputs;
     if (with_coco) {
         inputs = load_detections_with_coco(source);
@@ -84,6 +109,19 @@ detection_inputs load_inputs(const ap_options& options, bool with_coco) {
     return inputs;
 }
 
+// The input checks' warnings (formats/detection_checks.hpp), printed; with --strict-names the
+// first is an error instead.
+std::vector<std::string> check_inputs(const ap_options& options, const detection_set& set) {
+    const detection_source source = source_of(options);
+    require_ground_truth(set, source);
+    std::vector<std::string> warnings =
+        detection_warnings(set, {text_boxes_of(source), detection_format(source) == "coco"});
+    if (options.strict_names) refuse_warnings(warnings, "--strict-names");
+    for (const std::string& warning : warnings)
+        print_warning(warning);
+    return warnings;
+}
+
 // Everything ap computes, for the plots and the printed result.
 struct ap_evaluation {
     bool voc = true;
@@ -91,6 +129,7 @@ struct ap_evaluation {
     detection_inputs inputs;
     ap_result result;
     coco_eval_result coco_result;
+    std::vector<std::string> warnings;  // each also printed on stderr
 };
 
 void write_plots(const std::string& plot_dir, const ap_evaluation& done) {
@@ -146,6 +185,7 @@ int ap_main(const ap_options& options) {
     done.voc = options.protocol != "coco";
     done.coco = options.protocol != "voc";
     done.inputs = load_inputs(options, done.coco);
+    done.warnings = check_inputs(options, done.inputs.input.set);
     const ap_input& input = done.inputs.input;
     if (done.voc) done.result = evaluate_average_precision(input.set, input.conventions);
     if (done.coco) {

@@ -14,7 +14,7 @@ namespace algojudge::cli {
 
 struct ap_options {
     std::string input;   // json: one file (positional or --input)
-    std::string format;  // json, text, voc, coco; empty: detected
+    std::string format;  // json, text, voc, coco, yolo; empty: detected
     std::string ground_truth;
     std::string detections;
     std::string box = "xyxy";  // text only
@@ -26,6 +26,13 @@ struct ap_options {
     bool json = false;
     std::string plot_dir;
     std::string protocol = "voc";  // voc, coco or both
+    // Inputs (docs/average-precision-formats.md): --names FILE, --format yolo's --yolo-score
+    // last|first and --image-sizes FILE; --strict-names (docs/average-precision.md).
+    std::string class_names;          // names of numeric class ids
+    std::string yolo_score = "last";  // yolo detections: confidence after the box or the class
+    bool yolo_score_given = false;
+    std::string image_sizes;    // yolo: `image width height` lines
+    bool strict_names = false;  // the input checks' warnings are errors
 };
 
 void setup_ap(CLI::App& app, int& status);
