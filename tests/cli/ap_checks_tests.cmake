@@ -59,14 +59,14 @@ algojudge_cli_test(NAME ap_checks_xywh_read_as_xyxy EXIT 2
 algojudge_cli_test(NAME ap_checks_xywh_right EXIT 0
     ARGS ap --gt ${ap_odm}/groundtruths --det ${ap_odm}/detections --box xywh --iou 0.3
          --pixel-plus-one --strict-names
-    STDOUT "\nperson +15 +0 +24 +7 +17 +26\\.84 +24\\.57 ")
+    STDOUT "\nperson +15 +0 +24 +7 +17 +0 +26\\.84 +24\\.57 ")
 
 # YOLO labels: the Object-Detection-Metrics sample's relative boxes (200x200 images), person = 0.
 algojudge_cli_test(NAME ap_yolo_score_first_pixels EXIT 0
     ARGS ap --format yolo --gt ${ap_yolo}/gt --det ${ap_yolo}/det_first --yolo-score first
          --names ${ap_yolo}/person.names --image-sizes ${ap_yolo}/sizes.txt --iou 0.3
          --pixel-plus-one --strict-names
-    STDOUT "\nperson +15 +0 +24 +7 +17 +26\\.84 +24\\.57 ")
+    STDOUT "\nperson +15 +0 +24 +7 +17 +0 +26\\.84 +24\\.57 ")
 # Without sizes: the continuous IoU, the same as the pixel boxes give without --pixel-plus-one.
 algojudge_cli_test(NAME ap_yolo_score_last EXIT 0
     ARGS ap --format yolo --gt ${ap_yolo}/gt --det ${ap_yolo}/det_last --iou 0.3 --json
