@@ -100,3 +100,24 @@ algojudge_cli_test(NAME ap.errors_in_a_sweep EXIT 0
 algojudge_cli_test(NAME ap.run_problem_form_unchanged EXIT 0
     ARGS run average-precision @DATA@/ap/converted/review_toyexample_cat.json
     STDOUT "^\\{\"classes\":\\{\"cat\":\\{\"ap_101point\":[0-9.]+,\"ap_11point\":[0-9.]+,\"ap_area\":[0-9.]+,\"fp\":[0-9]+,\"num_detections\":[0-9]+,\"num_difficult\":0,\"num_gt\":[0-9]+,\"tp\":[0-9]+\\}\\},\"map_101point\":[0-9.]+,\"map_11point\":[0-9.]+,\"map_area\":[0-9.]+\\}\n?$")
+
+# A sweep with --plot draws the first threshold's curves, and says so (also in --json's notes).
+algojudge_cli_test(NAME ap.sweep_plot_note EXIT 0
+    ARGS ap @DATA@/ap/converted/padilla_odm_sample.json --iou 0.3,0.5 --plot @WORK@/plots --json
+    STDOUT "\"notes\":\\[\"--plot: the curves at IoU 0.3, the first of the sweep\"\\]"
+    STDERR "algojudge: note: --plot: the curves at IoU 0.3, the first of the sweep")
+
+# --protocol both: the COCO keys follow the sweep's, then settings.
+algojudge_cli_test(NAME ap.sweep_with_coco EXIT 0
+    ARGS ap --protocol both --iou 0.5,0.75 --json
+         --gt @DATA@/ap/coco/tiny-11/instances.json --det @DATA@/ap/coco/tiny-11/results.json
+    STDOUT "^\\{\"sweep\":\\[\\{\"iou\":0.5,"
+           "\"mean_over_iou\":.*\"coco\":\\{.*\"coco_classes\":.*\"settings\":\\{\"version\""
+           "\"protocol\":\"both\",\"format\":\"coco\",")
+
+# --errors is a VOC split: with --protocol coco it says so and changes nothing.
+algojudge_cli_test(NAME ap.errors_coco_only_note EXIT 0
+    ARGS ap --protocol coco --errors
+         --gt @DATA@/ap/coco/tiny-11/instances.json --det @DATA@/ap/coco/tiny-11/results.json
+    STDERR "algojudge: note: --errors: the split is made for --protocol voc only"
+    STDOUT_NOT "false positives by cause")
