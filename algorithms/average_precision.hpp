@@ -106,8 +106,10 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
 // class's boxes grouped by image, each detection's best box and its IoU (the argmax does not
 // depend on the threshold), and the sort by score. Per threshold: the claiming of boxes (who
 // takes a box depends on which detections pass), the curve and the APs.
-// Constraints: thresholds not empty. Complexity: as one run, plus O(D) per further threshold.
-// Example: evaluate_average_precision_sweep(set, conventions, {{0.5, 0.75}})[1].map_area
+// Constraints: thresholds not empty. Complexity: as one run, plus O(D) time per further
+// threshold; memory: one set of curves per threshold.
+// Example: const std::vector<double> t = {0.5, 0.75};
+//          evaluate_average_precision_sweep(set, conventions, t)[1].map_area  // mAP at 0.75
 std::vector<ap_result> evaluate_average_precision_sweep(const detection_set& set,
                                                         const ap_conventions& conventions,
                                                         std::span<const double> thresholds,
