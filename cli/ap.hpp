@@ -1,11 +1,10 @@
-// `algojudge ap [FILE] [--format json|text|voc|coco] [--gt PATH --det PATH] [--iou T]
-// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--json] [--plot DIR]
-// [--protocol voc|coco|both]`: per-class average precision of detections against ground truth,
-// VOC 11-point and area side by side, and/or pycocotools' twelve COCO numbers. Formats and
-// conventions: docs/average-precision.md.
+// `algojudge ap [FILE] [--format json|text|voc|coco] [--gt PATH --det PATH] [--iou T|T,T|A:B:STEP]
+// [--pixel-plus-one] [--strict] [--numpy-thresholds] [--box xyxy|xywh] [--json] [--curves]
+// [--errors] [--plot DIR] [--protocol voc|coco|both]`: per-class average precision of detections
+// against ground truth, VOC 11-point and area side by side, and/or pycocotools' twelve COCO
+// numbers. Formats and conventions: docs/average-precision.md.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -19,11 +18,13 @@ struct ap_options {
     std::string detections;
     std::string box = "xyxy";  // text only
     bool box_given = false;
-    std::optional<double> iou_threshold;  // overrides the file's
+    std::string iou;  // overrides the file's: one threshold, a list or a range (a sweep)
     bool pixel_plus_one = false;
     bool strict_greater = false;
     bool numpy_thresholds = false;
     bool json = false;
+    bool errors = false;  // split the false positives by cause
+    bool curves = false;  // --json: each class's precision/recall points and scores
     std::string plot_dir;
     std::string protocol = "voc";  // voc, coco or both
     // Inputs (docs/average-precision-formats.md): --names FILE, --format yolo's --yolo-score

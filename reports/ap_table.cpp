@@ -17,6 +17,12 @@ std::string ap_percent(const std::optional<double>& value) {
     return value ? fmt::format("{:.2f}", *value * 100) : std::string(no_ap_word);
 }
 
+std::string without_ap_note(std::size_t classes_without_ap) {
+    if (classes_without_ap == 0) return "";
+    return fmt::format("{} class{} without non-difficult ground truth: {}, left out of the mAP",
+                       classes_without_ap, classes_without_ap == 1 ? "" : "es", no_ap_word);
+}
+
 std::string ap_difference(const std::optional<double>& area, const std::optional<double>& eleven) {
     if (!area || !eleven) return std::string(no_ap_word);
     const double points = (*area - *eleven) * 100;
@@ -140,11 +146,7 @@ ap_summary summarise_ap(const detection_set& set, const ap_result& result) {
     summary.mean_cells[ap_col::ap_area] = ap_percent(result.map_area);
     summary.mean_cells[ap_col::difference] = ap_difference(result.map_area, result.map_11point);
     summary.mean_cells[ap_col::ap_101point] = ap_percent(result.map_101point);
-    if (summary.without_ap > 0) {
-        summary.without_ap_note =
-            fmt::format("{} class{} without non-difficult ground truth: {}, left out of the mAP",
-                        summary.without_ap, summary.without_ap == 1 ? "" : "es", no_ap_word);
-    }
+    summary.without_ap_note = without_ap_note(summary.without_ap);
     if (result.map_area && result.map_11point) {
         summary.map_gap_points = std::abs(*result.map_area - *result.map_11point) * 100;
     }

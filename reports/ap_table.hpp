@@ -73,6 +73,9 @@ struct ap_summary {
 // Constraints: result.classes.size() == set.classes.size().
 ap_summary summarise_ap(const detection_set& set, const ap_result& result);
 
+// "2 classes without non-difficult ground truth: n/a, left out of the mAP"; "" for 0.
+std::string without_ap_note(std::size_t classes_without_ap);
+
 // The positions of `names` in natural order ("c2" before "c10"), ties broken by byte order.
 std::vector<std::size_t> natural_order(const std::vector<std::string>& names);
 

@@ -52,7 +52,7 @@ algojudge_cli_test(NAME ap.text_difficult_and_images_without_ground_truth EXIT 0
            "dog +1 +0 +4 +1 +3 +0 +100.00 +100.00 +\\+0.00"
            "1 class without non-difficult ground truth"
            "verdict: 11-point and area mAP differ by 0.00 points. no class differs by 0.01 points or more\n"
-    STDERR "algojudge: note: 2 detections on images without any ground truth counted as false positives")
+    STDERR "algojudge: warning: 2 of 5 detections \\(40.0 %\\) are on images without any ground truth.*counts as a false positive")
 
 algojudge_cli_test(NAME ap.bundled_sample EXIT 0
     ARGS ap @ROOT@/data/ap/review_database_voc.json
