@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "judging/case_files.hpp"
+#include "reports/ap_sweep_table.hpp"
 #include "reports/ap_table.hpp"
 #include "reports/coco_table.hpp"
 #include "reports/xml_text.hpp"
@@ -686,6 +687,36 @@ void append_html_notes(std::string& html, const ap_result& result, const ap_summ
     html += fmt::format("<p class=\"verdict\">{}</p>\n", xml_escape(summary.verdict));
 }
 
+// With --errors: the false positives by cause, the cells of the terminal's errors table.
+void append_html_errors_table(std::string& html, const detection_set& set, const ap_result& result,
+                              double threshold) {
+    const bool any = std::any_of(result.classes.begin(), result.classes.end(),
+                                 [](const class_ap& c) { return c.errors.has_value(); });
+    if (!any) return;
+    const ap_error_summary errors = summarise_ap_errors(set, result, threshold);
+    html += fmt::format("<h2>{}</h2>\n<table id=\"errors-table\">\n<thead><tr>",
+                        xml_escape(errors.heading));
+    for (std::size_t k = 0; k < errors.header.size(); ++k) {
+        html += fmt::format("<th{}>{}</th>", k == 0 ? "" : " class=\"number\"",
+                            xml_escape(errors.header[k]));
+    }
+    html += "</tr></thead>\n<tbody>\n";
+    const auto row_html = [](const std::vector<std::string>& cells) {
+        std::string row = "<tr>";
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            row += fmt::format("<td{}>{}</td>", k == 0 ? "" : " class=\"number\"",
+                               xml_escape(cells[k]));
+        }
+        return row + "</tr>\n";
+    };
+    for (const std::vector<std::string>& row : errors.rows)
+        html += row_html(row);
+    html += "</tbody>\n<tfoot>" + row_html(errors.total) + "</tfoot>\n</table>\n";
+    html +=
+        "<p>duplicate + localisation + confusion + background = FP; the rules: "
+        "docs/average-precision.md, \"Error analysis\".</p>\n";
+}
+
 std::string index_html(const detection_set& set, const ap_result& result,
                        const ap_conventions& conventions, const std::vector<std::string>& files,
                        const std::vector<std::string>& svgs) {
@@ -706,6 +737,7 @@ std::string index_html(const detection_set& set, const ap_result& result,
     html += "<h2>Per class</h2>\n";
     append_html_ap_table(html, summary);
     append_html_notes(html, result, summary);
+    append_html_errors_table(html, set, result, conventions.iou_threshold);
     html += "<h2>Precision/recall curves</h2>\n<div class=\"plots\">\n";
     if (plotted < set.classes.size()) {
         html += fmt::format("<p>Curves of the first {} of {} classes only.</p>\n", plotted,

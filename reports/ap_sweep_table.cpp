@@ -74,12 +74,15 @@ std::string render_ap_sweep_table(const detection_set& set, std::span<const doub
     return out;
 }
 
-std::string render_ap_errors_table(const detection_set& set, const ap_result& result,
-                                   double threshold, bool use_colour) {
-    text_table table(
-        {"class", "FP", "duplicate", "localisation", "confusion", "background", "missed GT"},
-        {align::left, align::right, align::right, align::right, align::right, align::right,
-         align::right});
+ap_error_summary summarise_ap_errors(const detection_set& set, const ap_result& result,
+                                     double threshold) {
+    ap_error_summary summary;
+    summary.header = {"class",     "FP",         "duplicate", "localisation",
+                      "confusion", "background", "missed GT"};
+    summary.heading = fmt::format(
+        "false positives by cause at IoU {} (localisation: IoU >= {} with a free box of the "
+        "class)",
+        threshold, localisation_min_iou);
     ap_errors total;
     std::size_t total_fp = 0;
     const auto cells = [](std::string name, std::size_t fp, const ap_errors& e) {
@@ -94,7 +97,7 @@ std::string render_ap_errors_table(const detection_set& set, const ap_result& re
     for (std::size_t i : natural_order(set.classes)) {
         const class_ap& c = result.classes[i];
         if (!c.errors) continue;
-        table.add_row(cells(printable(set.classes[i]), c.fp, *c.errors));
+        summary.rows.push_back(cells(printable(set.classes[i]), c.fp, *c.errors));
         total_fp += c.fp;
         total.duplicate += c.errors->duplicate;
         total.localisation += c.errors->localisation;
@@ -102,13 +105,20 @@ std::string render_ap_errors_table(const detection_set& set, const ap_result& re
         total.background += c.errors->background;
         total.missed += c.errors->missed;
     }
-    table.add_row(cells("all classes", total_fp, total), std::vector<colour>(7, colour::bold));
-    std::string out = fmt::format(
-        "false positives by cause at IoU {} (localisation: IoU >= {} with a free box "
-        "of the class)\n",
-        threshold, localisation_min_iou);
-    out += table.render(use_colour);
-    return out;
+    summary.total = cells("all classes", total_fp, total);
+    return summary;
+}
+
+std::string render_ap_errors_table(const detection_set& set, const ap_result& result,
+                                   double threshold, bool use_colour) {
+    const ap_error_summary summary = summarise_ap_errors(set, result, threshold);
+    std::vector<align> alignment(summary.header.size(), align::right);
+    alignment.front() = align::left;
+    text_table table(summary.header, alignment);
+    for (const std::vector<std::string>& row : summary.rows)
+        table.add_row(row);
+    table.add_row(summary.total, std::vector<colour>(summary.total.size(), colour::bold));
+    return summary.heading + "\n" + table.render(use_colour);
 }
 
 }  // namespace algojudge

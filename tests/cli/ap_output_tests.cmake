@@ -86,6 +86,11 @@ algojudge_cli_test(NAME ap.errors_table EXIT 0
            "dog +4 +1 +1 +1 +1 +1\n"
            "all classes +4 +1 +1 +1 +1 +2\n")
 
+# The report shows the same split as the terminal.
+algojudge_cli_test(NAME ap.errors_in_the_report EXIT 0
+    ARGS ap --gt @DATA@/ap/errors/gt --det @DATA@/ap/errors/det --errors --plot @WORK@/plots
+    THEN sh -c "grep -q '<td>all classes</td><td class=\"number\">4</td><td class=\"number\">1</td><td class=\"number\">1</td><td class=\"number\">1</td><td class=\"number\">1</td><td class=\"number\">2</td>' \"$0\"" @WORK@/plots/index.html)
+
 algojudge_cli_test(NAME ap.errors_json EXIT 0
     ARGS ap --gt @DATA@/ap/errors/gt --det @DATA@/ap/errors/det --errors --json
     STDOUT "\"dog\":\\{[^{]*\"fp\":4,[^{]*\"tp\":1,\"errors\":\\{\"duplicate\":1,\"localisation\":1,\"confusion\":1,\"background\":1,\"missed\":1\\}\\}")

@@ -405,3 +405,34 @@ TEST_CASE("write_ap_plots: 1000 classes keep the charts small and the table whol
     CHECK(counts.select_node(".//*[@class='elided']"));
     CHECK(counts.attribute("height").as_double() < 1200);
 }
+
+TEST_CASE("write_ap_plots: the errors table when the result holds the split, in natural order") {
+    class_ap c10, c2;
+    c10.num_gt = c2.num_gt = 3;
+    c10.fp = 4;
+    c10.errors = ap_errors{1, 1, 1, 1, 2};
+    c2.fp = 2;
+    c2.errors = ap_errors{0, 2, 0, 0, 3};
+    detection_set set;
+    set.images = {"img"};
+    set.classes = {"c10", "c2"};
+    ap_result result;
+    result.classes = {c10, c2};
+    ap_conventions conventions;
+    conventions.iou_threshold = 0.5;
+    plot_dir dir;
+    write_ap_plots(dir.path(), set, result, conventions);
+    const pugi::xml_document html = parse_xml(dir.path() / "index.html");
+    const pugi::xpath_node_set rows = html.select_nodes("//table[@id='errors-table']/tbody/tr");
+    REQUIRE(rows.size() == 2);
+    CHECK(cells_of(rows[0].node()) == std::vector<std::string>{"c2", "2", "0", "2", "0", "0", "3"});
+    CHECK(cells_of(rows[1].node()) ==
+          std::vector<std::string>{"c10", "4", "1", "1", "1", "1", "2"});
+    const pugi::xml_node total = html.select_node("//table[@id='errors-table']/tfoot/tr").node();
+    CHECK(cells_of(total) == std::vector<std::string>{"all classes", "6", "1", "3", "1", "1", "5"});
+
+    result.classes[0].errors.reset();
+    result.classes[1].errors.reset();
+    write_ap_plots(dir.path(), set, result, conventions);
+    CHECK(!parse_xml(dir.path() / "index.html").select_node("//table[@id='errors-table']"));
+}
