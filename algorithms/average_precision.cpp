@@ -132,7 +132,8 @@ constexpr std::uint32_t no_box = UINT32_MAX;
 // taken in (only claiming the box does), so it is found in input order, before the sort.
 struct ranked_detection {
     std::uint64_t descending_score = 0;  // from descending_score_key
-    std::uint32_t best_box = no_box;     // index into class_scratch::boxes, if past the threshold
+    std::uint32_t best_box = no_box;     // index into class_scratch::boxes (see rank_detections)
+    std::uint32_t position = 0;          // in the class's detections, input order (padding else)
 };
 
 // An integer that falls as the score rises; equal scores (+0 and -0 too) give equal integers.
@@ -142,6 +143,17 @@ std::uint64_t descending_score_key(double score) {
     const auto bits = std::bit_cast<std::uint64_t>(score + 0.0);  // -0 + 0 is +0
     const std::uint64_t ascending = (bits & sign) != 0 ? ~bits : bits | sign;
     return ~ascending;
+}
+
+// The score back from its key (-0 comes back as +0).
+double score_of_key(std::uint64_t key) {
+    constexpr std::uint64_t sign = std::uint64_t{1} << 63;
+    const std::uint64_t ascending = ~key;
+    return std::bit_cast<double>((ascending & sign) != 0 ? ascending & ~sign : ~ascending);
+}
+
+bool passes(double overlap, double threshold, bool strict_greater) {
+    return strict_greater ? overlap > threshold : overlap >= threshold;
 }
 
 // Stable sort by descending_score (so equal scores keep input order): LSD radix sort, a byte at
@@ -204,6 +216,7 @@ struct class_scratch {
         class_ground_truth.reserve(most_boxes);
         boxes.reserve(most_boxes);
         states.reserve(most_boxes);
+        initial_states.reserve(most_boxes);
         detections.reserve(most_detections);
         spare.reserve(most_detections);
         envelope.reserve(most_detections + 2);
@@ -212,19 +225,43 @@ struct class_scratch {
     std::vector<ground_truth_box> class_ground_truth;  // copied out in input order
     std::vector<box> boxes;                            // grouped by image
     std::vector<box_state> states;                     // parallel to `boxes`
+    std::vector<box_state> initial_states;             // before any claim, for each threshold
     std::vector<ranked_detection> detections, spare;
+    std::vector<double> best_iou;  // by ranked_detection::position, when not filtered
     std::vector<double> envelope;  // for area_under_envelope
 };
 
-// Matches one class's detections (`dets`, input indices in input order) against its ground
-// truth (`gts`, likewise) and fills tp, fp and the curve of `out`; num_gt is already set.
-// Returns how many of the detections are on images without any ground truth.
-// Longer than most functions here on purpose: its four steps (copy the class's boxes by image,
-// find each detection's best box, sort by score, claim boxes) share the class's scratch
-// buffers and run once per class on the hot path; each step is marked below.
-std::size_t match_class(const detection_set& set, const ap_conventions& conventions,
-                        std::span<const std::uint32_t> gts, std::span<const std::uint32_t> dets,
-                        std::span<const char> image_has_gt, class_scratch& scratch, class_ap& out) {
+// Every ground-truth box of every class, grouped by image: the confusion rule's other classes.
+struct image_ground_truth {
+    struct entry {
+        box bbox;
+        std::uint32_t class_id = 0;
+    };
+    std::vector<std::size_t> start;  // image i owns [start[i], start[i + 1])
+    std::vector<entry> boxes;
+    image_ground_truth(const detection_set& set) : start(set.images.size() + 1, 0) {
+        for (const ground_truth_box& g : set.ground_truth)
+            ++start[g.image + 1];
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        boxes.resize(set.ground_truth.size());
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (const ground_truth_box& g : set.ground_truth)
+            boxes[next[g.image]++] = {g.bbox, g.class_id};
+    }
+    std::span<const entry> of(std::uint32_t image) const {
+        return {boxes.data() + start[image], start[image + 1] - start[image]};
+    }
+};
+
+// Steps 1 to 3 for one class, shared by every threshold: copy the class's boxes (`gts`, input
+// indices in input order) out grouped by image, find each detection's (`dets`, likewise) best
+// box, sort by score. With `only_threshold`, best_box is kept only if it passes it; without,
+// always, and its IoU goes to scratch.best_iou. Returns how many of the detections are on
+// images without any ground truth. scratch.image_boxes stays filled until release_class.
+std::size_t rank_detections(const detection_set& set, const ap_conventions& conventions,
+                            std::optional<double> only_threshold,
+                            std::span<const std::uint32_t> gts, std::span<const std::uint32_t> dets,
+                            std::span<const char> image_has_gt, class_scratch& scratch) {
     // Copy the class's boxes out of the input once, then group them by image (images in order
     // of first appearance, boxes of an image in input order: the first of equal overlaps wins).
     std::vector<ground_truth_box>& class_gt = scratch.class_ground_truth;
@@ -244,17 +281,18 @@ std::size_t match_class(const detection_set& set, const ap_conventions& conventi
         }
     }
     scratch.boxes.resize(class_gt.size());
-    scratch.states.resize(class_gt.size());
+    scratch.initial_states.resize(class_gt.size());
     for (const ground_truth_box& g : class_gt) {
         box_range& range = scratch.image_boxes[g.image];
         const std::uint32_t k = range.first + range.count++;
         scratch.boxes[k] = g.bbox;
-        scratch.states[k] = g.difficult ? box_state::difficult : box_state::free;
+        scratch.initial_states[k] = g.difficult ? box_state::difficult : box_state::free;
     }
 
-    // Each detection's best box of its image (argmax of IoU), kept if it passes the threshold.
+    // Each detection's best box of its image (argmax of IoU).
     std::size_t without_ground_truth_image = 0;
     scratch.detections.clear();
+    scratch.best_iou.resize(only_threshold ? 0 : dets.size());
     for (std::size_t i = 0; i < dets.size(); ++i) {
         prefetch(std::span(set.detections), dets, i);
         const detection& det = set.detections[dets[i]];
@@ -269,33 +307,84 @@ std::size_t match_class(const detection_set& set, const ap_conventions& conventi
                 best = k;
             }
         }
-        const bool passes =
-            best != no_box && (conventions.strict_greater ? best_iou > conventions.iou_threshold
-                                                          : best_iou >= conventions.iou_threshold);
-        scratch.detections.push_back({descending_score_key(det.score), passes ? best : no_box});
-    }
-    for (const ground_truth_box& g : class_gt)
-        scratch.image_boxes[g.image] = box_range{};
-
-    // By descending score, each detection claims its box: a difficult one ignores it, a free
-    // one makes it a TP, a taken one (or none) a FP.
-    sort_by_score(scratch.detections, scratch.spare);
-    const bool has_positives = out.num_gt > 0;
-    if (has_positives) out.curve.reserve(dets.size());
-    for (const ranked_detection& det : scratch.detections) {
-        if (det.best_box != no_box && scratch.states[det.best_box] == box_state::difficult) {
-            continue;
+        if (only_threshold) {
+            if (!passes(best_iou, *only_threshold, conventions.strict_greater)) best = no_box;
+        } else {
+            scratch.best_iou[i] = best_iou;
         }
-        if (det.best_box != no_box && scratch.states[det.best_box] == box_state::free) {
+        scratch.detections.push_back(
+            {descending_score_key(det.score), best, static_cast<std::uint32_t>(i)});
+    }
+    sort_by_score(scratch.detections, scratch.spare);
+    return without_ground_truth_image;
+}
+
+void release_class(class_scratch& scratch) {
+    for (const ground_truth_box& g : scratch.class_ground_truth)
+        scratch.image_boxes[g.image] = box_range{};
+}
+
+// Why a false positive is one, by the rules of ap_errors. `duplicate`: its best box passed the
+// threshold (and was taken). scratch.states holds the claims of the detections ranked above it.
+void classify_false_positive(const detection& det, bool duplicate, double threshold,
+                             const ap_conventions& conventions, const class_scratch& scratch,
+                             const image_ground_truth& all_boxes, ap_errors& errors) {
+    if (duplicate) {
+        ++errors.duplicate;
+        return;
+    }
+    const box_range range = scratch.image_boxes[det.image];
+    for (std::uint32_t k = range.first; k < range.first + range.count; ++k) {
+        if (scratch.states[k] == box_state::free &&
+            iou(det.bbox, scratch.boxes[k], conventions.pixel_plus_one) >= localisation_min_iou) {
+            ++errors.localisation;
+            return;
+        }
+    }
+    for (const image_ground_truth::entry& other : all_boxes.of(det.image)) {
+        if (other.class_id != det.class_id &&
+            passes(iou(det.bbox, other.bbox, conventions.pixel_plus_one), threshold,
+                   conventions.strict_greater)) {
+            ++errors.confusion;
+            return;
+        }
+    }
+    ++errors.background;
+}
+
+// Step 4 at one threshold, after rank_detections: by descending score, each detection claims its
+// box: a difficult one ignores it, a free one makes it a TP, a taken one (or none) a FP. Fills
+// tp, fp, the curve, the APs and (with `all_boxes`) the errors of `out`; num_gt is already set.
+void claim_boxes(const detection_set& set, const ap_conventions& conventions, double threshold,
+                 bool filtered, std::span<const std::uint32_t> dets,
+                 const image_ground_truth* all_boxes, class_scratch& scratch, class_ap& out) {
+    scratch.states.assign(scratch.initial_states.begin(), scratch.initial_states.end());
+    const bool has_positives = out.num_gt > 0;
+    if (has_positives) {
+        out.curve.reserve(dets.size());
+        out.curve_scores.reserve(dets.size());
+    }
+    ap_errors errors;
+    for (const ranked_detection& det : scratch.detections) {
+        const bool hit =
+            det.best_box != no_box && (filtered || passes(scratch.best_iou[det.position], threshold,
+                                                          conventions.strict_greater));
+        if (hit && scratch.states[det.best_box] == box_state::difficult) continue;
+        if (hit && scratch.states[det.best_box] == box_state::free) {
             scratch.states[det.best_box] = box_state::matched;
             ++out.tp;
         } else {
             ++out.fp;
+            if (all_boxes != nullptr) {
+                classify_false_positive(set.detections[dets[det.position]], hit, threshold,
+                                        conventions, scratch, *all_boxes, errors);
+            }
         }
         if (has_positives) {
             out.curve.push_back(
                 {static_cast<double>(out.tp) / static_cast<double>(out.num_gt),
                  static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
+            out.curve_scores.push_back(score_of_key(det.descending_score));
         }
     }
     if (has_positives) {
@@ -303,7 +392,10 @@ std::size_t match_class(const detection_set& set, const ap_conventions& conventi
         out.ap_area = area_under_envelope(out.curve, scratch.envelope);
         out.ap_101point = ap_101point(out.curve);
     }
-    return without_ground_truth_image;
+    if (all_boxes != nullptr) {
+        errors.missed = out.num_gt - out.tp;
+        out.errors = errors;
+    }
 }
 
 // Records of one kind (ground truth or detections) bucketed by class, input order kept.
@@ -367,70 +459,8 @@ void run_workers(unsigned workers, Work work) {
     if (helper_error) std::rethrow_exception(helper_error);
 }
 
-}  // namespace
-
-namespace detail {
-
-// Long on purpose: bucketing by class and the threaded hand-out of classes share one set of
-// per-thread buffers sized for the largest class; split up, they would be passed around as a
-// dozen parameters.
-ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions,
-                                     unsigned max_threads) {
-    assert(max_threads >= 1);
-    const std::size_t num_classes = set.classes.size();
-    const std::size_t num_images = set.images.size();
-    const unsigned workers = max_threads >= 2 && num_classes >= 2 ? 2 : 1;
-    ap_result result;
-    result.classes.resize(num_classes);
-
-    // Bucket ground truth and detections by class; with two workers, one array each (the first
-    // pass over freshly loaded arrays is the slow one).
-    std::vector<char> image_has_gt(num_images, 0);
-    class_buckets gt_buckets, det_buckets;
-    const auto bucket_ground_truth = [&] {
-        gt_buckets = bucket_by_class(set.ground_truth, num_classes, [&](const ground_truth_box& g) {
-            assert(g.image < num_images);
-            image_has_gt[g.image] = 1;
-            class_ap& c = result.classes[g.class_id];
-            ++(g.difficult ? c.num_difficult : c.num_gt);
-        });
-    };
-    const auto bucket_detections = [&] {
-        det_buckets = bucket_by_class(set.detections, num_classes, [&](const detection& d) {
-            assert(d.image < num_images);
-            (void)d;
-        });
-    };
-    run_workers(workers, [&](unsigned worker) {
-        if (worker == 0) bucket_ground_truth();
-        if (worker == 1 || workers == 1) bucket_detections();
-    });
-
-    // Classes are independent: workers take them one at a time, biggest first, and each writes
-    // only its classes' entries, so the result does not depend on the number of workers.
-    std::vector<std::uint32_t> class_order(num_classes);
-    std::iota(class_order.begin(), class_order.end(), 0u);
-    std::stable_sort(class_order.begin(), class_order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return det_buckets.of(a).size() > det_buckets.of(b).size();
-    });
-    std::vector<std::size_t> without_ground_truth_image(num_classes, 0);
-    const std::size_t most_boxes = gt_buckets.biggest();
-    const std::size_t most_detections = det_buckets.biggest();
-    std::atomic<std::size_t> next_class{0};
-    run_workers(workers, [&](unsigned) {
-        class_scratch scratch(num_images, most_boxes, most_detections);
-        for (std::size_t i = next_class++; i < num_classes; i = next_class++) {
-            const std::uint32_t class_id = class_order[i];
-            class_ap& out = result.classes[class_id];
-            out.num_detections = det_buckets.of(class_id).size();
-            without_ground_truth_image[class_id] =
-                match_class(set, conventions, gt_buckets.of(class_id), det_buckets.of(class_id),
-                            image_has_gt, scratch, out);
-        }
-    });
-    result.detections_without_ground_truth_image = std::accumulate(
-        without_ground_truth_image.begin(), without_ground_truth_image.end(), std::size_t{0});
-
+// The mAPs: means over the classes with an AP.
+void fill_means(ap_result& result) {
     double sum_11 = 0, sum_area = 0, sum_101 = 0;
     std::size_t counted = 0;
     for (const class_ap& c : result.classes) {
@@ -446,16 +476,154 @@ ap_result evaluate_average_precision(const detection_set& set, const ap_conventi
         result.map_area = sum_area / n;
         result.map_101point = sum_101 / n;
     }
-    return result;
+}
+
+}  // namespace
+
+namespace detail {
+
+// Long on purpose: bucketing by class and the threaded hand-out of classes share one set of
+// per-thread buffers sized for the largest class; split up, they would be passed around as a
+// dozen parameters.
+std::vector<ap_result> evaluate_average_precision_sweep(const detection_set& set,
+                                                        const ap_conventions& conventions,
+                                                        std::span<const double> thresholds,
+                                                        const ap_analysis& analysis,
+                                                        unsigned max_threads) {
+    assert(max_threads >= 1);
+    assert(!thresholds.empty());
+    const std::size_t num_classes = set.classes.size();
+    const std::size_t num_images = set.images.size();
+    const unsigned workers = max_threads >= 2 && num_classes >= 2 ? 2 : 1;
+    std::vector<ap_result> results(thresholds.size());
+    ap_result& first = results.front();
+    first.classes.resize(num_classes);
+
+    // Bucket ground truth and detections by class; with two workers, one array each (the first
+    // pass over freshly loaded arrays is the slow one).
+    std::vector<char> image_has_gt(num_images, 0);
+    class_buckets gt_buckets, det_buckets;
+    const auto bucket_ground_truth = [&] {
+        gt_buckets = bucket_by_class(set.ground_truth, num_classes, [&](const ground_truth_box& g) {
+            assert(g.image < num_images);
+            image_has_gt[g.image] = 1;
+            class_ap& c = first.classes[g.class_id];
+            ++(g.difficult ? c.num_difficult : c.num_gt);
+        });
+    };
+    const auto bucket_detections = [&] {
+        det_buckets = bucket_by_class(set.detections, num_classes, [&](const detection& d) {
+            assert(d.image < num_images);
+            (void)d;
+        });
+    };
+    run_workers(workers, [&](unsigned worker) {
+        if (worker == 0) bucket_ground_truth();
+        if (worker == 1 || workers == 1) bucket_detections();
+    });
+    for (std::size_t t = 1; t < results.size(); ++t)
+        results[t].classes = first.classes;  // the counts; nothing else is filled yet
+    std::optional<image_ground_truth> all_boxes;
+    if (analysis.errors) all_boxes.emplace(set);
+
+    // Classes are independent: workers take them one at a time, biggest first, and each writes
+    // only its classes' entries, so the result does not depend on the number of workers.
+    std::vector<std::uint32_t> class_order(num_classes);
+    std::iota(class_order.begin(), class_order.end(), 0u);
+    std::stable_sort(class_order.begin(), class_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return det_buckets.of(a).size() > det_buckets.of(b).size();
+    });
+    std::vector<std::size_t> without_ground_truth_image(num_classes, 0);
+    const std::size_t most_boxes = gt_buckets.biggest();
+    const std::size_t most_detections = det_buckets.biggest();
+    // One threshold: the pass test is made once, before the sort, and no IoU is kept.
+    const std::optional<double> only_threshold =
+        thresholds.size() == 1 ? std::optional<double>(thresholds.front()) : std::nullopt;
+    std::atomic<std::size_t> next_class{0};
+    run_workers(workers, [&](unsigned) {
+        class_scratch scratch(num_images, most_boxes, most_detections);
+        for (std::size_t i = next_class++; i < num_classes; i = next_class++) {
+            const std::uint32_t class_id = class_order[i];
+            const std::span<const std::uint32_t> dets = det_buckets.of(class_id);
+            without_ground_truth_image[class_id] =
+                rank_detections(set, conventions, only_threshold, gt_buckets.of(class_id), dets,
+                                image_has_gt, scratch);
+            for (std::size_t t = 0; t < thresholds.size(); ++t) {
+                class_ap& out = results[t].classes[class_id];
+                out.num_detections = dets.size();
+                claim_boxes(set, conventions, thresholds[t], only_threshold.has_value(), dets,
+                            all_boxes ? &*all_boxes : nullptr, scratch, out);
+            }
+            release_class(scratch);
+        }
+    });
+    const std::size_t without = std::accumulate(without_ground_truth_image.begin(),
+                                                without_ground_truth_image.end(), std::size_t{0});
+    for (ap_result& result : results) {
+        result.detections_without_ground_truth_image = without;
+        fill_means(result);
+    }
+    return results;
+}
+
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions,
+                                     unsigned max_threads) {
+    const double threshold = conventions.iou_threshold;
+    return std::move(
+        evaluate_average_precision_sweep(set, conventions, {&threshold, 1}, {}, max_threads)
+            .front());
 }
 
 }  // namespace detail
 
-ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions) {
+namespace {
+
+unsigned threads_for(const detection_set& set) {
     const bool threaded = set.detections.size() >= detail::ap_parallel_min_detections &&
                           std::thread::hardware_concurrency() >= 2;  // asked only when big
-    return detail::evaluate_average_precision(set, conventions,
-                                              threaded ? detail::ap_max_threads : 1);
+    return threaded ? detail::ap_max_threads : 1;
+}
+
+}  // namespace
+
+ap_result evaluate_average_precision(const detection_set& set, const ap_conventions& conventions,
+                                     const ap_analysis& analysis) {
+    const double threshold = conventions.iou_threshold;
+    return std::move(detail::evaluate_average_precision_sweep(set, conventions, {&threshold, 1},
+                                                              analysis, threads_for(set))
+                         .front());
+}
+
+std::vector<ap_result> evaluate_average_precision_sweep(const detection_set& set,
+                                                        const ap_conventions& conventions,
+                                                        std::span<const double> thresholds,
+                                                        const ap_analysis& analysis) {
+    return detail::evaluate_average_precision_sweep(set, conventions, thresholds, analysis,
+                                                    threads_for(set));
+}
+
+ap_sweep_mean mean_over_thresholds(std::span<const ap_result> sweep) {
+    assert(!sweep.empty());
+    const auto n = static_cast<double>(sweep.size());
+    // The mean of one field over the sweep, nullopt where the first result has none.
+    const auto mean = [&](auto field) -> std::optional<double> {
+        if (!field(sweep.front())) return std::nullopt;
+        double sum = 0;
+        for (const ap_result& result : sweep)
+            sum += *field(result);
+        return sum / n;
+    };
+    ap_sweep_mean out;
+    out.classes.resize(sweep.front().classes.size());
+    for (std::size_t k = 0; k < out.classes.size(); ++k) {
+        out.classes[k] = {mean([k](const ap_result& r) { return r.classes[k].ap_11point; }),
+                          mean([k](const ap_result& r) { return r.classes[k].ap_area; }),
+                          mean([k](const ap_result& r) { return r.classes[k].ap_101point; })};
+    }
+    out.map = {mean([](const ap_result& r) { return r.map_11point; }),
+               mean([](const ap_result& r) { return r.map_area; }),
+               mean([](const ap_result& r) { return r.map_101point; })};
+    return out;
 }
 
 }  // namespace algojudge

@@ -1,6 +1,7 @@
 // Average precision: the evaluation on the issue-5 set (1 and 2 threads) against the previous
 // evaluation through input indices, per-(image, class) matching against matching over every box
-// of the class, and the simdjson On-Demand reader against nlohmann's DOM. Figures:
+// of the class, an IoU sweep against one run per threshold, the error split's cost, and the
+// simdjson On-Demand reader against nlohmann's DOM. Figures:
 // docs/performance.md.
 //
 // Also the seeded generator of big inputs (`algojudge ap` reads what it writes):
@@ -271,6 +272,62 @@ void bm_evaluate_big_through_indices_baseline(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(set.detections.size()));
 }
 BENCHMARK(bm_evaluate_big_through_indices_baseline)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The COCO thresholds 0.50:0.95 on the issue-5 set, one thread: one sweep (IoUs and the sort
+// shared) against ten separate runs; the sweep's results are first checked against the runs'.
+const std::vector<double> coco_thresholds = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+
+std::vector<ap_result> separate_runs(const detection_set& set) {
+    std::vector<ap_result> runs;
+    for (double threshold : coco_thresholds) {
+        ap_conventions conventions;
+        conventions.iou_threshold = threshold;
+        runs.push_back(
+            detail::evaluate_average_precision_sweep(set, conventions, {&threshold, 1}, {}, 1)
+                .front());
+    }
+    return runs;
+}
+
+void bm_sweep_big(benchmark::State& state) {
+    const detection_set& set = big_set();
+    const std::vector<ap_result> sweep =
+        detail::evaluate_average_precision_sweep(set, {}, coco_thresholds, {}, 1);
+    const std::vector<ap_result> runs = separate_runs(set);
+    for (std::size_t t = 0; t < runs.size(); ++t) {
+        if (!identical(sweep[t], runs[t])) {
+            state.SkipWithError("the sweep differs from the separate runs");
+            return;
+        }
+    }
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(
+            detail::evaluate_average_precision_sweep(set, {}, coco_thresholds, {}, 1));
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(set.detections.size()));
+}
+BENCHMARK(bm_sweep_big)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void bm_sweep_big_separate_runs_baseline(benchmark::State& state) {
+    const detection_set& set = big_set();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(separate_runs(set));
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(set.detections.size()));
+}
+BENCHMARK(bm_sweep_big_separate_runs_baseline)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The error split's cost at IoU 0.5 on the issue-5 set, one thread (bm_evaluate_big/threads:1
+// is the same run without it).
+void bm_errors_big(benchmark::State& state) {
+    const detection_set& set = big_set();
+    const double threshold = 0.5;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(detail::evaluate_average_precision_sweep(set, {}, {&threshold, 1},
+                                                                          {.errors = true}, 1));
+    }
+    state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(set.detections.size()));
+}
+BENCHMARK(bm_errors_big)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void bm_evaluate_per_image(benchmark::State& state) {
     const auto d = static_cast<std::size_t>(state.range(0));

@@ -15,14 +15,11 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "support/worker_count.hpp"
 
 namespace algojudge::cli {
 
 namespace {
-
-// --jobs is capped at this many threads per core, or min_jobs_cap when that is more.
-constexpr std::size_t max_jobs_per_core = 4;
-constexpr std::size_t min_jobs_cap = 16;
 
 // How many threads run_cases may have, main one included, as if the system refused more:
 // ALGOJUDGE_TEST_MAX_THREADS, for tests of that path only (as git's GIT_TEST_* variables).
@@ -125,12 +122,7 @@ std::size_t run_cases(std::size_t count, unsigned jobs, bool fail_fast,
                 finished(next_reported);
         }
     };
-    // Never more threads than cases, nor than a few per core: more only cost memory.
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    if (jobs == 0) jobs = cores;
-    jobs = static_cast<unsigned>(
-        std::min<std::size_t>({jobs, std::max<std::size_t>(1, count),
-                               std::max<std::size_t>(max_jobs_per_core * cores, min_jobs_cap)}));
+    jobs = worker_count(jobs, count);
     std::vector<std::thread> threads;
     const std::size_t allowed = test_thread_limit();
     for (unsigned j = 1; j < jobs; ++j) {

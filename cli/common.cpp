@@ -14,11 +14,16 @@
 
 namespace algojudge::cli {
 
-// Every diagnostic goes through these two, escaped to one line (a name from the input may hold
+// Every diagnostic goes through these three, escaped to one line (a name from the input may hold
 // a newline, an ESC or bytes that are not UTF-8).
 void print_error(std::string_view message) {
     std::fflush(stdout);
     fmt::print(stderr, "algojudge: error: {}\n", printable(message));
+}
+
+void print_warning(std::string_view message) {
+    std::fflush(stdout);
+    fmt::print(stderr, "algojudge: warning: {}\n", printable(message));
 }
 
 void print_note(std::string_view message) {

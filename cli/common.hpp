@@ -30,6 +30,8 @@ inline int code(exit_status status) {
 
 // "algojudge: error: <message>" on stderr.
 void print_error(std::string_view message);
+// "algojudge: warning: <message>" on stderr: the result may not be what the user meant.
+void print_warning(std::string_view message);
 // "algojudge: note: <message>" on stderr.
 void print_note(std::string_view message);
 

@@ -56,6 +56,7 @@ program_options prepare_program_run(const program_run_options& options,
     run_options.limits.output_bytes = options.output_limit_bytes;
     run_options.sandbox = options.sandbox;
     run_options.reference.memory_limit_bytes = options.reference_memory_limit_bytes;
+    run_options.reference.memory_limit_option = "--reference-memory-limit";
     return run_options;
 }
 

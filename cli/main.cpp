@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> judged_command = split_judged_command(argc, argv);
     CLI::App app{"algojudge: algorithm toolkit and judge", "algojudge"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "algojudge 0.1.0");
+    app.set_version_flag("--version", "algojudge " ALGOJUDGE_VERSION);
     int status = code(exit_status::ok);
     setup_list(app, status);
     setup_run(app, status);

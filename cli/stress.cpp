@@ -159,8 +159,10 @@ int stress_main(const stress_options& options) {
     } else if (result.shrunk) {
         print_found(chosen, result, io);
         if (!options.out.empty()) {
-            write_stdout(fmt::format("wrote {}: algojudge judge {} -- COMMAND reproduces it\n",
-                                     options.out, options.out));
+            // The case file has no field for the I/O mode: the command says it.
+            write_stdout(fmt::format("wrote {}: algojudge judge {}{} -- COMMAND reproduces it\n",
+                                     options.out, io == program_io::as_json ? "--io json " : "",
+                                     options.out));
         }
     } else {
         write_stdout(fmt::format("no failing case: {} cases in {:.1f} s{}\n", result.cases_run,

@@ -71,11 +71,23 @@ ap_input read_ap_json_value(const json& input, const std::string& path) {
     auto name_of = [](const json& entry, const std::string& item, std::string_view key) {
         return read_string(require_field(entry, item, key), json_path(item, key));
     };
+    // An image is a name or, as in COCO, an integer id, named by its decimal digits.
+    auto image_of = [&](const json& entry, const std::string& item) {
+        const json& image = require_field(entry, item, "image");
+        if (image.is_number_integer()) {
+            return builder.image(image.is_number_unsigned()
+                                     ? std::to_string(image.get<std::uint64_t>())
+                                     : std::to_string(image.get<std::int64_t>()));
+        }
+        if (image.is_number()) {
+            throw_expected(json_path(item, "image"), "a string or an integer", image);
+        }
+        return builder.image(name_of(entry, item, "image"));
+    };
     for_each_entry(input, path, "ground_truth", {"image", "class", "bbox", "difficult"},
                    [&](const json& entry, const std::string& item) {
                        set.ground_truth.push_back(
-                           {builder.image(name_of(entry, item, "image")),
-                            builder.class_id(name_of(entry, item, "class")),
+                           {image_of(entry, item), builder.class_id(name_of(entry, item, "class")),
                             read_box(require_field(entry, item, "bbox"), json_path(item, "bbox")),
                             read_flag(entry, item, "difficult")});
                    });
@@ -83,8 +95,7 @@ ap_input read_ap_json_value(const json& input, const std::string& path) {
         input, path, "detections", {"image", "class", "score", "bbox"},
         [&](const json& entry, const std::string& item) {
             set.detections.push_back(
-                {builder.image(name_of(entry, item, "image")),
-                 builder.class_id(name_of(entry, item, "class")),
+                {image_of(entry, item), builder.class_id(name_of(entry, item, "class")),
                  read_double(require_field(entry, item, "score"), json_path(item, "score")),
                  read_box(require_field(entry, item, "bbox"), json_path(item, "bbox"))});
         });

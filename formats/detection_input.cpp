@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "formats/ap_json.hpp"
+#include "formats/class_names.hpp"
 #include "formats/coco.hpp"
 #include "formats/voc.hpp"
 #include "support/errors.hpp"
@@ -66,7 +67,28 @@ std::string detection_format(const detection_source& source) {
     if (source.layout_given && format != "text" && format != "voc") {
         throw usage_error(fmt::format("--box applies to text detections, not {}", format));
     }
+    if (!source.class_names.empty() && format != "text" && format != "voc" && format != "yolo") {
+        throw usage_error(fmt::format(
+            "--names applies to text and yolo inputs, not {} (whose classes have names)", format));
+    }
+    if (format != "yolo" && (source.score_given || !source.image_sizes.empty())) {
+        throw usage_error(fmt::format("--{} applies to --format yolo, not {}",
+                                      source.score_given ? "yolo-score" : "image-sizes", format));
+    }
+    if (format == "yolo" && source.needs_pixels && source.image_sizes.empty()) {
+        throw usage_error(
+            "--format yolo boxes are normalised to the image: the +1 pixel IoU "
+            "(--pixel-plus-one) and COCO's area ranges (--protocol coco or both) need the "
+            "images' sizes in pixels, --image-sizes FILE (lines `image width height`)");
+    }
     return format;
+}
+
+text_box_halves text_boxes_of(const detection_source& source) {
+    const std::string format = detection_format(source);
+    if (format == "text") return {true, true};
+    if (format == "voc") return {false, !holds_voc_results(source.detections)};
+    return {};
 }
 
 ap_input load_detections(const detection_source& source) {
@@ -84,8 +106,20 @@ ap_input load_detections(const detection_source& source) {
         read_text_detections(builder, source.detections, source.layout);
         read_voc_annotations(builder, source.ground_truth);
         input.set = std::move(builder.set());
+    } else if (format == "yolo") {
+        image_sizes sizes;
+        yolo_options options;
+        options.score = source.score;
+        if (!source.image_sizes.empty()) {
+            sizes = read_image_sizes(source.image_sizes);
+            options.sizes = &sizes;
+        }
+        input.set = load_yolo(source.ground_truth, source.detections, options);
     } else {
         input.set = load_coco(source.ground_truth, source.detections);
+    }
+    if (!source.class_names.empty()) {
+        name_numeric_classes(input.set, read_class_names(source.class_names));
     }
     return input;
 }

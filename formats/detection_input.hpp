@@ -9,6 +9,7 @@
 #include "formats/coco_protocol.hpp"
 #include "formats/detection_builder.hpp"
 #include "formats/text_folders.hpp"
+#include "formats/yolo.hpp"
 
 namespace algojudge {
 
@@ -19,11 +20,25 @@ struct detection_source {
     std::string detections;                // text folder, VOC results folder or COCO results file
     box_layout layout = box_layout::xyxy;  // text boxes
     bool layout_given = false;             // --box was given: only text formats take it
+    std::string class_names;               // --names: names of numeric class ids (text, yolo)
+    yolo_score score = yolo_score::last;   // where YOLO detection lines have their confidence
+    bool score_given = false;              // --yolo-score was given: only yolo takes it
+    std::string image_sizes;               // yolo: `image width height` lines
+    bool needs_pixels = false;             // the +1 pixel IoU or COCO's area ranges are asked for
 };
 
-// The format of `source`: its own when named, else json for a FILE, coco for a ground-truth
-// file, voc for a folder holding .xml files, text for other folders.
+// The format of `source`: its own when named ("json", "text", "voc", "coco", "yolo"; yolo is
+// never sniffed), else json for a FILE, coco for a ground-truth file, voc for a folder holding
+// .xml files, text for other folders. usage_error for options the format does not take, and
+// for yolo asked for pixels without image sizes.
 std::string detection_format(const detection_source& source);
+
+// Which halves of `source` are text files whose boxes were read in `source.layout`.
+struct text_box_halves {
+    bool ground_truth = false;
+    bool detections = false;
+};
+text_box_halves text_boxes_of(const detection_source& source);
 
 ap_input load_detections(const detection_source& source);
 

@@ -227,6 +227,22 @@ class fast_reader {
         return result;
     }
 
+    // An image: a name, or an integer id as COCO gives them (named by its decimal digits).
+    std::string_view image_name(od::value& value, const lazy_path& path) {
+        const std::string_view token = value.raw_json_token();
+        if (token.empty() ||
+            (token.front() != '-' && (token.front() < '0' || token.front() > '9'))) {
+            return name(value, path);
+        }
+        std::int64_t id = 0;
+        if (value.get_int64().get(id) != simdjson::SUCCESS) {
+            fail(path, fmt::format("expected a string or an integer, got {}",
+                                   token.substr(0, token.find_last_not_of(" \t\r\n") + 1)));
+        }
+        image_number_ = std::to_string(id);
+        return image_number_;
+    }
+
     box bbox(od::value& value, const lazy_path& path) const {
         od::array corners_json;
         if (value.get_array().get(corners_json) != simdjson::SUCCESS) {
@@ -290,7 +306,7 @@ class fast_reader {
             if (key == "image") {
                 // Interned after the rest of the entry is read, its table slot prefetched
                 // meanwhile.
-                read.image_name = name(member, path.field(key));
+                read.image_name = image_name(member, path.field(key));
                 read.image_hash = builder_.image_hash(read.image_name);
             } else if (key == "class") {
                 read.class_id = builder_.class_id(name(member, path.field(key)));
@@ -349,6 +365,7 @@ class fast_reader {
   private:
     std::string file_;
     detection_builder builder_;
+    std::string image_number_;  // the digits of the last integer image id read
 };
 
 }  // namespace algojudge::detail

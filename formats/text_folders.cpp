@@ -21,15 +21,6 @@ std::vector<std::filesystem::path> text_files_in(const std::filesystem::path& di
     return files_in(dir, ".txt");
 }
 
-double text_number(std::string_view word, const std::string& where, std::string_view what) {
-    const std::optional<double> value = parse_finite(word);
-    if (!value) {
-        throw input_error::at(where,
-                              fmt::format("{}: expected a finite number, got \"{}\"", what, word));
-    }
-    return *value;
-}
-
 box text_box(std::span<const std::string_view> words, const std::string& where, box_layout layout) {
     static constexpr std::array<std::string_view, 4> corner_names = {"x1", "y1", "x2", "y2"};
     static constexpr std::array<std::string_view, 4> size_names = {"x", "y", "width", "height"};
@@ -46,6 +37,10 @@ box text_box(std::span<const std::string_view> words, const std::string& where, 
         corners[3] += corners[1];
     }
     if (std::string defect = box_defect(corners); !defect.empty()) {
+        // Corners that are out of order but read well as corner + size: the usual mistake.
+        if (layout == box_layout::xyxy && corners[2] >= 0 && corners[3] >= 0) {
+            defect += " (if the files hold x y width height, try --box xywh)";
+        }
         throw input_error::at(where, defect);
     }
     return to_box(corners);
@@ -68,6 +63,15 @@ void for_each_text_line(detection_builder& builder, const std::filesystem::path&
 }
 
 }  // namespace
+
+double text_number(std::string_view word, const std::string& where, std::string_view what) {
+    const std::optional<double> value = parse_finite(word);
+    if (!value) {
+        throw input_error::at(where,
+                              fmt::format("{}: expected a finite number, got \"{}\"", what, word));
+    }
+    return *value;
+}
 
 void read_text_ground_truth(detection_builder& builder, const std::filesystem::path& dir,
                             box_layout layout) {

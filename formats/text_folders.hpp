@@ -7,6 +7,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "formats/detection_builder.hpp"
 
@@ -19,6 +21,10 @@ void read_text_ground_truth(detection_builder& builder, const std::filesystem::p
                             box_layout layout);
 void read_text_detections(detection_builder& builder, const std::filesystem::path& dir,
                           box_layout layout);
+
+// A finite number filling `word`; input_error "<where>: <what>: expected a finite number, got
+// \"<word>\"" otherwise (every line-based detection reader words it so).
+double text_number(std::string_view word, const std::string& where, std::string_view what);
 
 // Both halves: ground truth from `ground_truth_dir`, detections from `detections_dir`.
 detection_set load_ap_text_folders(const std::filesystem::path& ground_truth_dir,

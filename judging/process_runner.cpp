@@ -195,9 +195,9 @@ std::string launcher_path() {
     return *path;
 }
 
-// A reply of the launcher: {kind, a, b, c} (judging/launcher.c).
+// A reply of the launcher: {kind, a, b, c, d} (judging/launcher.c).
 struct launcher_reply {
-    std::int64_t kind = -1, a = 0, b = 0, c = 0;
+    std::int64_t kind = -1, a = 0, b = 0, c = 0, d = 0;
 };
 
 // The launcher of this thread: started at its first program, it forks every later one, so a
@@ -257,7 +257,8 @@ class launcher_connection {
     int socket() const { return socket_.get(); }
 
     // Starts argv with the three descriptors as its stdin, stdout and stderr; returns its pid
-    // (its session and group id). Throws process_error when it cannot be started.
+    // (its session and group id) at once after the fork, before the exec: a failed exec is
+    // told by the end reply. Throws process_error when it cannot be started.
     pid_t start(const std::vector<std::string>& argv, double cpu_seconds, int stdin_fd,
                 int stdout_fd, int stderr_fd) {
         // RLIMIT_CPU as a backstop in case polling is starved: soft ceil(limit) + 1 s.
@@ -296,24 +297,21 @@ class launcher_connection {
         return static_cast<pid_t>(started.b);
     }
 
-    // After the exit reply: lets the launcher reap the program; returns its last reply.
-    launcher_reply reap() {
-        const char reap = 'r';
-        ::send(socket_.get(), &reap, 1, MSG_NOSIGNAL);
-        const launcher_reply ended = receive();
-        if (ended.kind != 2) throw std::runtime_error("the launcher failed");
-        return ended;
+    // Kills the running program's whole group (ignored when it has just ended).
+    void kill_group() {
+        const char kill = 'k';
+        ::send(socket_.get(), &kill, 1, MSG_NOSIGNAL);
     }
 
     // One reply; kind -1 when the launcher is gone.
     launcher_reply receive() {
         launcher_reply reply;
-        std::int64_t record[4];
+        std::int64_t record[5];
         ssize_t got;
         while ((got = ::recv(socket_.get(), record, sizeof record, 0)) < 0 && errno == EINTR) {
         }
         if (got == static_cast<ssize_t>(sizeof record)) {
-            reply = {record[0], record[1], record[2], record[3]};
+            reply = {record[0], record[1], record[2], record[3], record[4]};
         }
         return reply;
     }
@@ -398,7 +396,7 @@ class group_watch {
         group_sample sample;
         std::erase_if(members_, [&](pid_t pid) {
             const std::optional<process_stat> stat = read_process_stat(pid);
-            if (!stat || stat->pgrp != pgid_) return true;  // gone, or left the group
+            if (!stat || !in_group(pid, *stat)) return true;  // gone, or left the group
             sample.resident_bytes += stat->resident_bytes;
             sample.cpu_seconds += stat->cpu_seconds;
             return false;
@@ -442,11 +440,17 @@ class group_watch {
         last_pid_ = *newest;
     }
 
+    // The leader belongs even before its setsid (the launcher names it right after the fork);
+    // as a session leader it cannot leave.
+    bool in_group(pid_t pid, const process_stat& stat) const {
+        return stat.pgrp == pgid_ || pid == pgid_;
+    }
+
     // Adds pid when it is in the group; false when /proc does not show it.
     bool consider(pid_t pid) {
         const std::optional<process_stat> stat = read_process_stat(pid);
         if (!stat) return false;
-        if (stat->pgrp == pgid_ &&
+        if (in_group(pid, *stat) &&
             std::find(members_.begin(), members_.end(), pid) == members_.end()) {
             members_.push_back(pid);
         }
@@ -463,7 +467,7 @@ class group_watch {
             if (entry->d_name[0] < '1' || entry->d_name[0] > '9') continue;
             const auto pid = static_cast<pid_t>(std::strtol(entry->d_name, nullptr, 10));
             const std::optional<process_stat> stat = read_process_stat(pid);
-            if (stat && stat->pgrp == pgid_) members_.push_back(pid);
+            if (stat && in_group(pid, *stat)) members_.push_back(pid);
         }
         ::closedir(proc);
     }
@@ -560,28 +564,35 @@ class process_run {
 
     run_result run(const std::vector<std::string>& command) {
         pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
+        in_ = std::move(in.write_end);
+        out_ = std::move(out.read_end);
+        err_ = std::move(err.read_end);
+        set_nonblocking(in_.get());
+        set_nonblocking(out_.get());
+        set_nonblocking(err_.get());
+        // Into the pipe before the program starts, as much as it holds (a small input whole):
+        // the program finds its input ready, without waiting for this thread to wake up.
+        if (input_.empty()) {
+            in_.reset();
+        } else {
+            feed_input();
+        }
         start_ = clock::now();
         pid_ = launcher_.start(command, limits_.cpu_seconds, in.read_end.get(), out.write_end.get(),
                                err.write_end.get());
         watch_.emplace(pid_);
-        in_ = std::move(in.write_end);
-        out_ = std::move(out.read_end);
-        err_ = std::move(err.read_end);
         in.read_end.reset();
         out.write_end.reset();
         err.write_end.reset();
-        set_nonblocking(in_.get());
-        set_nonblocking(out_.get());
-        set_nonblocking(err_.get());
-        if (input_.empty()) in_.reset();
 
         const int poll_errno = watch();
-        // The leader is gone or a limit was hit. Kill the whole group while the leader is
-        // still an unreaped zombie (its pid, the group id, cannot be reused until we reap it).
-        ::kill(-pid_, SIGKILL);
+        // The leader is gone (the launcher has killed the rest of its group) or a limit was
+        // hit (then the group is killed now, through the launcher, which alone may reap the
+        // leader: its pid, the group id, cannot be reused meanwhile).
+        if (!ended_) kill_group(limit_kind::none);
         in_.reset();
         drain_after_kill();
-        reap();
+        reap(command);
         if (poll_errno != 0) {
             errno = poll_errno;
             fail("ppoll");
@@ -597,7 +608,7 @@ class process_run {
     }
 
     void kill_group(limit_kind reason) {
-        if (!killed_) ::kill(-pid_, SIGKILL);
+        if (!killed_ && !ended_) launcher_.kill_group();
         killed_ = true;
         if (result_.stopped_by == limit_kind::none) result_.stopped_by = reason;
     }
@@ -612,11 +623,10 @@ class process_run {
                     const std::size_t room = static_cast<std::size_t>(limits_.output_bytes) -
                                              result_.stdout_bytes.size();
                     result_.stdout_bytes.append(buffer_, std::min(size, room));
-                    if (size > room) {
-                        kill_group(limit_kind::output);
-                        fd.reset();
-                        return false;
-                    }
+                    // Past the limit: the group is killed, and the rest read and dropped until
+                    // it is dead. Closing the pipe instead would let a SIGPIPE win the race
+                    // against the launcher's SIGKILL.
+                    if (size > room) kill_group(limit_kind::output);
                 } else {
                     append_tail(result_.stderr_tail, buffer_, size, limits_.stderr_keep_bytes);
                 }
@@ -689,7 +699,8 @@ class process_run {
             if (out_index != absent && fds[out_index].revents != 0) drain(out_, true);
             if (err_index != absent && fds[err_index].revents != 0) drain(err_, false);
             if (fds[0].revents != 0) {
-                exited_ = launcher_.receive().kind == 1;
+                end_ = launcher_.receive();
+                ended_ = true;
                 return 0;
             }
             if (killed_) return 0;
@@ -717,18 +728,18 @@ class process_run {
         }
     }
 
-    // Phase 3: the launcher reaps the program and hands back its status, CPU time and peak
-    // memory (its ru_maxrss starts from the launcher's few hundred KiB, not from the judge);
-    // then every other member is reaped here (orphans came to us).
-    void reap() {
-        if (!exited_ && launcher_.receive().kind != 1) {
+    // Phase 3: the launcher has reaped the program and handed back its status, CPU time and
+    // peak memory (its ru_maxrss starts from the launcher's few hundred KiB, not from the
+    // judge); every other member is reaped here (orphans came to us).
+    void reap(const std::vector<std::string>& command) {
+        if (!ended_) end_ = launcher_.receive();
+        if (end_.kind != 2) {
             throw std::runtime_error("the launcher failed");  // it died: our fault, exit 3
         }
-        const launcher_reply ended = launcher_.reap();
         result_.wall_seconds = std::chrono::duration<double>(clock::now() - start_).count();
-        const int status = static_cast<int>(ended.a);
-        std::uint64_t reaped_peak = static_cast<std::uint64_t>(ended.b) * 1024;
-        double cpu = static_cast<double>(ended.c) * 1e-6;
+        const int status = static_cast<int>(end_.a);
+        std::uint64_t reaped_peak = static_cast<std::uint64_t>(end_.b) * 1024;
+        double cpu = static_cast<double>(end_.c) * 1e-6;
         for (;;) {
             int member_status;
             rusage member_usage{};
@@ -739,6 +750,10 @@ class process_run {
             cpu += seconds(member_usage.ru_utime) + seconds(member_usage.ru_stime);
             reaped_peak =
                 std::max(reaped_peak, static_cast<std::uint64_t>(member_usage.ru_maxrss) * 1024);
+        }
+        if (end_.d != 0) {
+            errno = static_cast<int>(end_.d);
+            throw process_error(command[0] + ": cannot run: " + std::strerror(errno));
         }
         result_.cpu_seconds = cpu;
         result_.peak_memory_bytes = std::max(sampled_peak_, reaped_peak);
@@ -768,8 +783,9 @@ class process_run {
     const run_limits& limits_;
     clock::time_point start_;
     launcher_connection& launcher_ = launcher_connection::of_this_thread();
-    pid_t pid_ = -1;  // the program: leader of its session and group
-    bool exited_ = false;
+    pid_t pid_ = -1;      // the program: leader of its session and group
+    bool ended_ = false;  // the launcher's end reply came (end_)
+    launcher_reply end_;
     unique_fd in_, out_, err_;
     std::optional<group_watch> watch_;
     run_result result_;

@@ -16,16 +16,18 @@
 // of the group from /proc/<pid>/stat (known members plus the pids handed out since the last
 // sample) and kills when it exceeds the limit; after reaping, each member's ru_maxrss is
 // folded in, so a program that exits between two polls is still judged on its true peak. The
-// program is started by this thread's algojudge-launch (judging/launcher.c), which hands back
+// program is started by this thread's algojudge-launch (judging/launcher.c), which kills the
+// rest of its group when it exits (or when the runner asks, on a limit), reaps it and hands back
 // its status, CPU time and ru_maxrss: exec would otherwise count the judge's own peak in the
 // program's. Precision:
 // the kill can come late by what the program touches in one interval. cgroup v2 memory.max would
 // stop it exactly, but this machine has no writable v2 memory controller (docs/judge-limits.md says
 // what it offers and what was measured). Output: stdout and stderr are read through pipes with
-// ppoll; more than output_bytes of stdout kills the group. No busy loop: ppoll waits on the launcher's
-// socket and the pipes with a timeout of one poll interval, so a program that exits at once
-// wakes the runner at once. Sandbox: the command is wrapped in bubblewrap: read-only root, private /tmp (a tmpfs
-// capped at the memory limit), fresh /dev and /proc, no network, own PID namespace,
+// ppoll; more than output_bytes of stdout kills the group. No busy loop: ppoll waits on the
+// launcher's socket and the pipes with a timeout of one poll interval, so a program that exits at
+// once wakes the runner at once. Sandbox: the command is wrapped in bubblewrap: read-only root,
+// private /tmp (a tmpfs capped at the memory limit), fresh /dev and /proc, no network, own PID
+// namespace,
 // --die-with-parent. Status: tested (tests/judging/process_runner_test.cpp);
 // bench/process_runner_bench.cpp.
 #pragma once

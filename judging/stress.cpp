@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -11,6 +12,7 @@
 
 #include "judging/generated_cases.hpp"
 #include "support/errors.hpp"
+#include "support/worker_count.hpp"
 
 namespace algojudge {
 
@@ -191,10 +193,9 @@ stress_result run_stress(const stress_settings& settings) {
     shared_run run;
     const clock_type::time_point start = clock_type::now();
     run.last_progress = start;
-    unsigned jobs =
-        settings.jobs != 0 ? settings.jobs : std::max(1u, std::thread::hardware_concurrency());
-    if (settings.iterations > 0)
-        jobs = static_cast<unsigned>(std::min<std::uint64_t>(jobs, settings.iterations));
+    const unsigned jobs = worker_count(
+        settings.jobs,
+        settings.iterations > 0 ? settings.iterations : std::numeric_limits<std::uint64_t>::max());
     std::vector<std::thread> threads;
     for (unsigned j = 1; j < jobs; ++j) {
         try {

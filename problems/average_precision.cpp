@@ -151,6 +151,77 @@ json ap_result_json(const detection_set& set, const ap_result& result) {
 
 namespace {
 
+nlohmann::ordered_json errors_json(const ap_errors& errors) {
+    return {{"duplicate", errors.duplicate},
+            {"localisation", errors.localisation},
+            {"confusion", errors.confusion},
+            {"background", errors.background},
+            {"missed", errors.missed}};
+}
+
+nlohmann::ordered_json curve_json(const class_ap& c) {
+    std::vector<double> recall, precision;
+    recall.reserve(c.curve.size());
+    precision.reserve(c.curve.size());
+    for (const pr_point& point : c.curve) {
+        recall.push_back(point.recall);
+        precision.push_back(point.precision);
+    }
+    return {{"recall", recall}, {"precision", precision}, {"score", c.curve_scores}};
+}
+
+// An object of `json` (sorted keys) as an ordered_json holding the same order.
+nlohmann::ordered_json ordered(const json& value) {
+    return nlohmann::ordered_json::parse(
+        value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+}  // namespace
+
+nlohmann::ordered_json ap_result_detailed_json(const detection_set& set, const ap_result& result,
+                                               bool curves) {
+    nlohmann::ordered_json out = ordered(ap_result_json(set, result));
+    nlohmann::ordered_json& classes = out["classes"];
+    for (std::size_t i = 0; i < set.classes.size(); ++i) {
+        const class_ap& c = result.classes[i];
+        // Keys are the names as dumped (U+FFFD for bytes that are not UTF-8).
+        nlohmann::ordered_json& entry = classes[ordered(json(set.classes[i])).get<std::string>()];
+        if (c.errors) entry["errors"] = errors_json(*c.errors);
+        if (curves) entry["curve"] = curve_json(c);
+    }
+    return out;
+}
+
+nlohmann::ordered_json ap_sweep_json(const detection_set& set, std::span<const double> thresholds,
+                                     std::span<const ap_result> sweep, bool curves) {
+    auto optional_number = [](const std::optional<double>& value) {
+        return value ? json(*value) : json(nullptr);
+    };
+    auto values_json = [&](const ap_values& v) {
+        return json{{"ap_11point", optional_number(v.ap_11point)},
+                    {"ap_area", optional_number(v.ap_area)},
+                    {"ap_101point", optional_number(v.ap_101point)}};
+    };
+    nlohmann::ordered_json runs = nlohmann::ordered_json::array();
+    for (std::size_t t = 0; t < sweep.size(); ++t) {
+        nlohmann::ordered_json run = {{"iou", thresholds[t]}};
+        run.update(ap_result_detailed_json(set, sweep[t], curves));
+        runs.push_back(std::move(run));
+    }
+    const ap_sweep_mean mean = mean_over_thresholds(sweep);
+    json classes = json::object();
+    for (std::size_t i = 0; i < set.classes.size(); ++i)
+        classes[set.classes[i]] = values_json(mean.classes[i]);
+    json mean_json = values_json(mean.map);
+    json means = {{"classes", std::move(classes)},
+                  {"map_11point", mean_json["ap_11point"]},
+                  {"map_area", mean_json["ap_area"]},
+                  {"map_101point", mean_json["ap_101point"]}};
+    return {{"sweep", std::move(runs)}, {"mean_over_iou", ordered(means)}};
+}
+
+namespace {
+
 json solve_ap_input(const ap_input& parsed) {
     return ap_result_json(parsed.set, evaluate_average_precision(parsed.set, parsed.conventions));
 }

@@ -137,10 +137,13 @@ void check_limits(const knapsack_case& parsed, knapsack_method method,
     }
     const char* name = method == knapsack_method::table_2d ? "2d" : "1d";
     if (plan.status == knapsack_status::too_large || plan.bytes > options.memory_limit_bytes) {
-        const char* advice = method == knapsack_method::table_2d
-                                 ? "use \"method\": \"1d\" (one row instead of the table), a "
-                                   "smaller capacity, or a larger --memory-limit"
-                                 : "use a smaller capacity or a larger --memory-limit";
+        const std::string advice =
+            method == knapsack_method::table_2d
+                ? fmt::format(
+                      "use \"method\": \"1d\" (one row instead of the table), a "
+                      "smaller capacity, or a larger {}",
+                      options.memory_limit_option)
+                : fmt::format("use a smaller capacity or a larger {}", options.memory_limit_option);
         throw input_error(
             "input.capacity",
             fmt::format("the \"{}\" method needs {} for capacity {}, over the memory limit of "

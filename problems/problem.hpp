@@ -21,6 +21,9 @@ namespace algojudge {
 struct solve_options {
     // Memory a solver may allocate for its tables before refusing the input.
     std::uint64_t memory_limit_bytes = std::uint64_t{1} << 30;
+    // The option that sets it, for the advice in a refusal: judge and stress name the
+    // reference solver's own limit, since their --memory-limit is the program's.
+    std::string_view memory_limit_option = "--memory-limit";
 };
 
 // A closed set of verdicts, as testlib's _ok/_wa/_fail.

@@ -13,10 +13,12 @@
 #include <fmt/format.h>
 
 #include "judging/case_files.hpp"
+#include "reports/ap_sweep_table.hpp"
 #include "reports/ap_table.hpp"
 #include "reports/coco_table.hpp"
 #include "reports/xml_text.hpp"
 #include "support/files.hpp"
+#include "support/printable.hpp"
 
 namespace algojudge {
 
@@ -176,9 +178,10 @@ void append_svg_heading(std::string& svg, const std::string& name, const class_a
         "AP 101-point {}</text>\n",
         plot_left, percent(ap.ap_11point), percent(ap.ap_area), percent(ap.ap_101point));
     svg += fmt::format(
-        "<text x=\"{:g}\" y=\"62\" fill=\"#555555\">{} GT ({} difficult), {} "
-        "detections: {} TP, {} FP</text>\n",
-        plot_left, ap.num_gt, ap.num_difficult, ap.num_detections, ap.tp, ap.fp);
+        "<text x=\"{:g}\" y=\"62\" fill=\"#555555\">ground truth {} + {} difficult; "
+        "detections {} = {} TP + {} FP + {} ignored (on difficult boxes)</text>\n",
+        plot_left, ap.num_gt, ap.num_difficult, ap.num_detections, ap.tp, ap.fp,
+        ap.num_detections - ap.tp - ap.fp);
     svg += fmt::format("<text x=\"{:g}\" y=\"78\" fill=\"#555555\">{}</text>\n", plot_left,
                        xml_escape(conventions_line(conventions)));
 }
@@ -297,9 +300,9 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
         const point axis_origin = to_pixels(0, 0), axis_end = to_pixels(1, 1);
         svg += fmt::format(
             "<text class=\"no-ap\" x=\"{:.2f}\" y=\"{:.2f}\" text-anchor=\"middle\" "
-            "font-size=\"14\" fill=\"#a94442\">no non-difficult ground truth: no "
-            "AP (left out of the mean)</text>\n",
-            (axis_origin.x + axis_end.x) / 2, (axis_origin.y + axis_end.y) / 2);
+            "font-size=\"14\" fill=\"#a94442\">no non-difficult ground truth: AP {} (left "
+            "out of the mean)</text>\n",
+            (axis_origin.x + axis_end.x) / 2, (axis_origin.y + axis_end.y) / 2, no_ap_word);
         svg += "</svg>\n";
         return svg;
     }
@@ -310,6 +313,8 @@ std::string class_svg(const std::string& class_name, const class_ap& ap,
     return svg;
 }
 
+// ---- the index page ----
+
 // The page's head with its style sheet, and the opening heading.
 constexpr std::string_view html_head =
     "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
@@ -318,65 +323,360 @@ constexpr std::string_view html_head =
     "body { font-family: sans-serif; margin: 2em; color: #222222; }\n"
     "table { border-collapse: collapse; margin: 1em 0; }\n"
     "th, td { border: 1px solid #cccccc; padding: 0.3em 0.7em; }\n"
+    "th a { color: inherit; text-decoration: none; }\n"
+    "th[aria-sort] { background: #eef3fa; }\n"
     "td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }\n"
-    "tr.mean td { font-weight: bold; border-top: 2px solid #444444; }\n"
+    "tfoot td { font-weight: bold; border-top: 2px solid #444444; }\n"
     "td.no-ap { color: #a94442; }\n"
+    "dl.legend { font-size: 0.9em; display: grid; grid-template-columns: max-content auto; "
+    "gap: 0.1em 1em; }\n"
+    "dl.legend dt { font-weight: bold; }\n"
+    "dl.legend dd { margin: 0; }\n"
     ".plots { display: flex; flex-wrap: wrap; gap: 1em; }\n"
     "figure { margin: 0; border: 1px solid #dddddd; padding: 0.5em; }\n"
     "figcaption { font-size: 0.9em; }\n"
     "</style>\n</head>\n<body>\n<h1>Average precision per class</h1>\n";
 
-// The table of classes and the mean row, then the widest gap between the two methods.
-void append_html_ap_table(std::string& html, const detection_set& set, const ap_result& result) {
-    html +=
-        "<table>\n<thead><tr><th>Class</th><th class=\"number\">GT</th>"
-        "<th class=\"number\">Difficult</th><th class=\"number\">Detections</th>"
-        "<th class=\"number\">TP</th><th class=\"number\">FP</th>"
-        "<th class=\"number\">AP 11-point</th><th class=\"number\">AP area</th>"
-        "<th class=\"number\">Difference</th><th class=\"number\">AP 101-point</th></tr>"
-        "</thead>\n<tbody>\n";
-    double widest = -1;
-    std::size_t widest_class = 0;
-    for (std::size_t c = 0; c < set.classes.size(); ++c) {
-        const class_ap& ap = result.classes[c];
-        const char* cell = ap.ap_area ? "number" : "number no-ap";
-        html += fmt::format(
-            "<tr><td><a href=\"#class-{}\">{}</a></td><td class=\"number\">{}</td>"
-            "<td class=\"number\">{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td>"
-            "<td class=\"number\">{}</td><td class=\"{}\">{}</td><td class=\"{}\">{}</td>"
-            "<td class=\"{}\">{}</td><td class=\"{}\">{}</td></tr>\n",
-            c + 1, xml_escape(set.classes[c]), ap.num_gt, ap.num_difficult, ap.num_detections,
-            ap.tp, ap.fp, cell, percent(ap.ap_11point), cell, percent(ap.ap_area), cell,
-            ap_difference(ap.ap_area, ap.ap_11point), cell, percent(ap.ap_101point));
-        if (ap.ap_area && ap.ap_11point && std::abs(*ap.ap_area - *ap.ap_11point) > widest) {
-            widest = std::abs(*ap.ap_area - *ap.ap_11point);
-            widest_class = c;
-        }
+// Sorts the table's rows by the column `#sort=KEY` names (`#sort=-KEY`: descending), classes
+// without AP last, ties in natural order; the header links toggle the direction. Inline and
+// plain, so the page works offline; CDATA keeps it well-formed XHTML.
+constexpr std::string_view sort_script = R"(<script>//<![CDATA[
+(function () {
+  var table = document.getElementById('ap-table');
+  var body = table.tBodies[0];
+  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var keys = heads.map(function (th) { return th.getAttribute('data-key'); });
+  function key_of(row, column) {
+    var text = row.cells[column].getAttribute('data-sort');
+    return text === null ? null : parseFloat(text);
+  }
+  function apply() {
+    var wanted = /^#sort=(-?)([a-z0-9_]+)$/.exec(window.location.hash);
+    var descending = wanted ? wanted[1] === '-' : false;
+    var column = wanted ? keys.indexOf(wanted[2]) : 0;
+    if (column === -1) { column = 0; descending = false; }
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = key_of(a, column), y = key_of(b, column);
+      if (x === y) return key_of(a, 0) - key_of(b, 0);
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return descending ? y - x : x - y;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    heads.forEach(function (th, k) {
+      var mine = k === column;
+      if (mine) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+      th.firstChild.setAttribute('href', '#sort=' + (mine ? (descending ? '' : '-') : '') + keys[k]);
+    });
+    table.setAttribute('data-sorted', (descending ? '-' : '') + keys[column]);
+  }
+  window.addEventListener('hashchange', apply);
+  apply();
+})();
+//]]></script>
+)";
+
+// At most this many classes get a row in each chart (the table lists every class).
+constexpr std::size_t max_charted_classes = 40;
+
+// A class name cut to `limit` code points, "..." marking the cut, for chart labels.
+std::string chart_label(std::string_view name, std::size_t limit = 22) {
+    std::size_t end = 0, points = 0;
+    while (end < name.size() && points < limit) {
+        end += std::max<std::size_t>(1, utf8_sequence_length(name, end));
+        ++points;
     }
-    html += fmt::format(
-        "<tr class=\"mean\"><td>mAP</td><td colspan=\"5\"></td>"
-        "<td class=\"number\">{}</td><td class=\"number\">{}</td>"
-        "<td class=\"number\">{}</td><td class=\"number\">{}</td></tr>\n"
-        "</tbody>\n</table>\n",
-        percent(result.map_11point), percent(result.map_area),
-        ap_difference(result.map_area, result.map_11point), percent(result.map_101point));
-    if (widest >= 0) {
-        html +=
-            fmt::format("<p>The two methods differ by at most {:.2f} points per class ({}).</p>\n",
-                        widest * 100, xml_escape(set.classes[widest_class]));
-    }
+    if (end >= name.size()) return std::string(name);
+    return std::string(name.substr(0, end)) + "...";
 }
 
-// What the means leave out: classes without AP, detections on images without ground truth.
-void append_html_notes(std::string& html, const ap_result& result) {
-    const std::size_t without_ap =
-        static_cast<std::size_t>(std::count_if(result.classes.begin(), result.classes.end(),
-                                               [](const class_ap& ap) { return !ap.ap_area; }));
-    if (without_ap > 0) {
-        html += fmt::format(
-            "<p>{} class(es) without non-difficult ground truth have no AP and "
-            "are left out of the means.</p>\n",
-            without_ap);
+// Geometry shared by the two charts: a label column, the bars, and a text column on the right.
+constexpr double chart_width = 780, chart_bars_left = 190, chart_top = 64;
+constexpr double chart_row_pitch = 22, chart_bar_height = 8;
+
+std::string chart_open(std::string_view css_class, double height, std::string_view title) {
+    return fmt::format(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:g}\" height=\"{1:g}\" "
+        "viewBox=\"0 0 {0:g} {1:g}\" font-family=\"sans-serif\" font-size=\"12\" "
+        "class=\"{2}\">\n<title>{3}</title>\n"
+        "<rect width=\"{0:g}\" height=\"{1:g}\" fill=\"#ffffff\"/>\n"
+        "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{3}</text>\n",
+        chart_width, height, css_class, title);
+}
+
+// A row's class label, its full name in a tooltip.
+std::string chart_row_label(const std::string& name, double y, bool bold = false) {
+    return fmt::format("<text x=\"10\" y=\"{:.1f}\"{}>{}<title>{}</title></text>\n",
+                       y + chart_bar_height + 3, bold ? " font-weight=\"bold\"" : "",
+                       xml_escape(chart_label(name)), xml_escape(name));
+}
+
+// One bar, of CSS class `css_class`, from `x` to `x + width`, with its tooltip.
+std::string chart_bar(std::string_view css_class, std::string_view fill, double x, double y,
+                      double width, const std::string& tooltip) {
+    return fmt::format(
+        "<rect class=\"{}\" x=\"{:.2f}\" y=\"{:.1f}\" width=\"{:.2f}\" height=\"{:g}\" "
+        "fill=\"{}\"><title>{}</title></rect>\n",
+        css_class, x, y, width, chart_bar_height, fill, xml_escape(tooltip));
+}
+
+// The classes a chart draws when there are too many: the first and last halves of `order`.
+struct chart_rows {
+    std::vector<std::size_t> drawn;  // indices into `order`
+    std::size_t elided_after = 0;    // a "... N classes ..." line after this many drawn rows
+    std::size_t elided = 0;
+};
+chart_rows chart_selection(std::size_t count) {
+    chart_rows rows;
+    const std::size_t half = max_charted_classes / 2;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (count <= max_charted_classes || k < half || k >= count - half) rows.drawn.push_back(k);
+    }
+    if (count > max_charted_classes) {
+        rows.elided_after = half;
+        rows.elided = count - max_charted_classes;
+    }
+    return rows;
+}
+
+constexpr std::string_view colour_11point = "#f0ad4e", colour_area = "#1f5fa8";
+
+// Chart 1: per class, AP 11-point and AP area as paired bars, sorted by area - 11-point, the
+// mAP pair first and each mAP as a dashed line; the difference written on the right.
+std::string compare_chart(const ap_result& result, const ap_summary& summary) {
+    std::vector<const ap_row*> order;
+    for (const ap_row& row : summary.rows)
+        if (row.sort_keys[ap_col::difference]) order.push_back(&row);  // both APs known
+    std::stable_sort(order.begin(), order.end(), [](const ap_row* a, const ap_row* b) {
+        return *a->sort_keys[ap_col::difference] < *b->sort_keys[ap_col::difference];
+    });
+    const chart_rows selection = chart_selection(order.size());
+    const double bars_right = 620;
+    auto x_of = [&](double ap) { return chart_bars_left + ap * (bars_right - chart_bars_left); };
+    const std::size_t lines = 1 + selection.drawn.size() + (selection.elided > 0 ? 1 : 0) +
+                              (summary.without_ap > 0 ? 1 : 0);
+    const double height = chart_top + chart_row_pitch * static_cast<double>(lines) + 24;
+    std::string svg = chart_open("ap-compare-chart", height,
+                                 "AP 11-point and AP area per class, sorted by area - 11-point");
+    svg += fmt::format(
+        "<g class=\"legend\" font-size=\"11\">\n"
+        "<rect x=\"{0:g}\" y=\"30\" width=\"14\" height=\"{2:g}\" fill=\"{3}\"/>"
+        "<text x=\"{1:g}\" y=\"38\">AP 11-point</text>\n"
+        "<rect x=\"{4:g}\" y=\"30\" width=\"14\" height=\"{2:g}\" fill=\"{5}\"/>"
+        "<text x=\"{6:g}\" y=\"38\">AP area</text>\n"
+        "<text x=\"{7:g}\" y=\"38\">dashed: the mAP of each; right: area - 11pt, in "
+        "points</text>\n</g>\n",
+        chart_bars_left, chart_bars_left + 18, chart_bar_height, colour_11point,
+        chart_bars_left + 100, colour_area, chart_bars_left + 118, chart_bars_left + 190);
+    // Axis ticks every 20 %.
+    for (int k = 0; k <= 5; ++k) {
+        const double x = x_of(k / 5.0);
+        svg += fmt::format(
+            "<line x1=\"{0:.2f}\" y1=\"{1:g}\" x2=\"{0:.2f}\" y2=\"{2:g}\" stroke=\"#e3e3e3\"/>"
+            "<text x=\"{0:.2f}\" y=\"{3:g}\" text-anchor=\"middle\" font-size=\"10\" "
+            "fill=\"#555555\">{4}</text>\n",
+            x, chart_top - 6, height - 20, height - 8, k * 20);
+    }
+    double y = chart_top;
+    auto pair = [&](const std::string& name, const std::optional<double>& eleven,
+                    const std::optional<double>& area, const std::string& difference, bool bold) {
+        svg += chart_row_label(name, y, bold);
+        svg += chart_bar("bar-11point", colour_11point, chart_bars_left, y,
+                         x_of(*eleven) - chart_bars_left,
+                         fmt::format("{}: AP 11-point {} %", name, ap_percent(eleven)));
+        svg += chart_bar("bar-area", colour_area, chart_bars_left, y + chart_bar_height,
+                         x_of(*area) - chart_bars_left,
+                         fmt::format("{}: AP area {} %", name, ap_percent(area)));
+        svg += fmt::format("<text x=\"{:g}\" y=\"{:.1f}\"{}>{} ({} / {})</text>\n", bars_right + 10,
+                           y + chart_bar_height + 3, bold ? " font-weight=\"bold\"" : "",
+                           difference, ap_percent(eleven), ap_percent(area));
+        y += chart_row_pitch;
+    };
+    if (result.map_area && result.map_11point) {
+        pair(summary.mean_cells[0], result.map_11point, result.map_area,
+             summary.mean_cells[ap_col::difference], true);
+    } else {
+        svg += fmt::format("<text x=\"10\" y=\"{:.1f}\">no class has AP: nothing to draw</text>\n",
+                           y + chart_bar_height + 3);
+        y += chart_row_pitch;
+    }
+    const double rows_top = y;
+    for (std::size_t k = 0; k < selection.drawn.size(); ++k) {
+        if (selection.elided > 0 && k == selection.elided_after) {
+            svg += fmt::format(
+                "<text class=\"elided\" x=\"10\" y=\"{:.1f}\" fill=\"#555555\">... {} classes "
+                "with differences from {} to {} points not drawn (the table lists them)</text>\n",
+                y + chart_bar_height + 3, selection.elided,
+                order[selection.drawn[k - 1] + 1]->cells[ap_col::difference],
+                order[selection.drawn[k] - 1]->cells[ap_col::difference]);
+            y += chart_row_pitch;
+        }
+        const ap_row& row = *order[selection.drawn[k]];
+        const class_ap& c = result.classes[row.class_index];
+        pair(row.cells[ap_col::name], c.ap_11point, c.ap_area, row.cells[ap_col::difference],
+             false);
+    }
+    if (summary.without_ap > 0) {
+        svg += fmt::format("<text x=\"10\" y=\"{:.1f}\" fill=\"#a94442\">{} (not drawn)</text>\n",
+                           y + chart_bar_height + 3, summary.without_ap_note);
+    }
+    if (result.map_area && result.map_11point && y > rows_top) {
+        for (const auto& [value, stroke] : {std::pair{*result.map_11point, colour_11point},
+                                            std::pair{*result.map_area, colour_area}}) {
+            svg += fmt::format(
+                "<line class=\"map-line\" x1=\"{0:.2f}\" y1=\"{1:g}\" x2=\"{0:.2f}\" "
+                "y2=\"{2:g}\" stroke=\"{3}\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>\n",
+                x_of(value), rows_top - 4, y - 4, stroke);
+        }
+    }
+    svg += "</svg>\n";
+    return svg;
+}
+
+// Chart 2: per class, the ground truth (counted, then difficult) and the detections (TP, FP,
+// ignored) as two stacked bars on one scale, in the table's order; with many classes, the
+// ones with the most boxes and detections.
+std::string counts_chart(const ap_result& result, const ap_summary& summary) {
+    std::vector<const ap_row*> order;
+    for (const ap_row& row : summary.rows)
+        order.push_back(&row);
+    std::size_t elided = 0;
+    if (order.size() > max_charted_classes) {
+        auto size_of = [&](const ap_row* row) {
+            const class_ap& c = result.classes[row->class_index];
+            return c.num_gt + c.num_difficult + c.num_detections;
+        };
+        std::vector<const ap_row*> largest = order;
+        std::stable_sort(largest.begin(), largest.end(),
+                         [&](const ap_row* a, const ap_row* b) { return size_of(a) > size_of(b); });
+        largest.resize(max_charted_classes);
+        std::sort(largest.begin(), largest.end(), [](const ap_row* a, const ap_row* b) {
+            return *a->sort_keys[ap_col::name] < *b->sort_keys[ap_col::name];  // natural order
+        });
+        elided = order.size() - largest.size();
+        order = std::move(largest);
+    }
+    double scale_max = 1;
+    for (const ap_row* row : order) {
+        const class_ap& c = result.classes[row->class_index];
+        scale_max = std::max(
+            scale_max, static_cast<double>(std::max(c.num_gt + c.num_difficult, c.num_detections)));
+    }
+    const double bars_right = 440;
+    auto width_of = [&](std::size_t n) {
+        return static_cast<double>(n) / scale_max * (bars_right - chart_bars_left);
+    };
+    const std::size_t lines = std::max<std::size_t>(order.size(), 1) + (elided > 0 ? 1 : 0);
+    const double height = chart_top + chart_row_pitch * static_cast<double>(lines) + 8;
+    std::string svg = chart_open("counts-chart", height,
+                                 "Ground truth and detections per class (top bar: ground truth; "
+                                 "bottom: detections)");
+    struct part {
+        std::string_view css_class, fill, label;
+    };
+    const part gt{"bar-gt", "#555555", "GT"}, difficult{"bar-difficult", "#bbbbbb", "difficult"},
+        tp{"bar-tp", "#5cb85c", "TP"}, fp{"bar-fp", "#d9534f", "FP"},
+        ignored{"bar-ignored", "#e0c36a", "ignored"};
+    svg += "<g class=\"legend\" font-size=\"11\">\n";
+    double legend_x = chart_bars_left;
+    for (const part& p : {gt, difficult, tp, fp, ignored}) {
+        svg += fmt::format(
+            "<rect x=\"{:g}\" y=\"30\" width=\"14\" height=\"{:g}\" fill=\"{}\"/>"
+            "<text x=\"{:g}\" y=\"38\">{}</text>\n",
+            legend_x, chart_bar_height, p.fill, legend_x + 18, p.label);
+        legend_x += 30 + 7 * static_cast<double>(p.label.size());
+    }
+    svg += fmt::format("<text x=\"{:g}\" y=\"38\">right: ... = detections</text>\n</g>\n",
+                       legend_x + 10);
+    double y = chart_top;
+    if (order.empty()) {
+        svg += fmt::format("<text x=\"10\" y=\"{:.1f}\">no class: nothing to draw</text>\n",
+                           y + chart_bar_height + 3);
+    }
+    for (const ap_row* row : order) {
+        const std::string& name = row->cells[ap_col::name];
+        const class_ap& c = result.classes[row->class_index];
+        const std::size_t ignored_count = c.num_detections - c.tp - c.fp;
+        svg += chart_row_label(name, y);
+        auto stack = [&](double bar_y,
+                         std::initializer_list<std::pair<const part*, std::size_t>> pieces) {
+            double x = chart_bars_left;
+            for (const auto& [p, n] : pieces) {
+                if (n == 0) continue;
+                svg += chart_bar(p->css_class, p->fill, x, bar_y, width_of(n),
+                                 fmt::format("{}: {} {}", name, n, p->label));
+                x += width_of(n);
+            }
+        };
+        stack(y, {{&gt, c.num_gt}, {&difficult, c.num_difficult}});
+        stack(y + chart_bar_height, {{&tp, c.tp}, {&fp, c.fp}, {&ignored, ignored_count}});
+        svg += fmt::format(
+            "<text x=\"{:g}\" y=\"{:.1f}\" font-size=\"11\">{} GT + {} difficult; {} TP + {} FP + "
+            "{} ignored = {}</text>\n",
+            bars_right + 10, y + chart_bar_height + 3, c.num_gt, c.num_difficult, c.tp, c.fp,
+            ignored_count, c.num_detections);
+        y += chart_row_pitch;
+    }
+    if (elided > 0) {
+        svg += fmt::format(
+            "<text class=\"elided\" x=\"10\" y=\"{:.1f}\" fill=\"#555555\">the {} classes with the "
+            "most boxes and detections; {} more in the table</text>\n",
+            y + chart_bar_height + 3, order.size(), elided);
+    }
+    svg += "</svg>\n";
+    return svg;
+}
+
+// The sortable table: the header links sort by their column, the mAP row stays at the foot;
+// a legend says what each column counts. Every cell comes from summarise_ap, as in the terminal.
+void append_html_ap_table(std::string& html, const ap_summary& summary) {
+    const std::span<const ap_column> columns = ap_columns();
+    html += "<table id=\"ap-table\">\n<thead><tr>";
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        html += fmt::format("<th{} data-key=\"{}\" title=\"{}\"><a href=\"#sort={}\">{}</a></th>",
+                            k == 0 ? "" : " class=\"number\"", columns[k].key,
+                            xml_escape(columns[k].meaning), columns[k].key,
+                            xml_escape(columns[k].header));
+    }
+    html += "</tr></thead>\n<tbody>\n";
+    for (const ap_row& row : summary.rows) {
+        html += "<tr>";
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            const std::string sort_key =
+                row.sort_keys[k] ? fmt::format(" data-sort=\"{:.17g}\"", *row.sort_keys[k]) : "";
+            if (k == 0) {
+                html += fmt::format("<td{}><a href=\"#class-{}\">{}</a></td>", sort_key,
+                                    row.class_index + 1, xml_escape(row.cells[ap_col::name]));
+                continue;
+            }
+            const bool no_ap = k >= ap_col::ap_11point && !row.has_ap;
+            html += fmt::format("<td class=\"number{}\"{}>{}</td>", no_ap ? " no-ap" : "", sort_key,
+                                xml_escape(row.cells[k]));
+        }
+        html += "</tr>\n";
+    }
+    html += "</tbody>\n<tfoot><tr>";
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        html += fmt::format("<td{}>{}</td>", k == 0 ? "" : " class=\"number\"",
+                            xml_escape(summary.mean_cells[k]));
+    }
+    html += "</tr></tfoot>\n</table>\n<dl class=\"legend\">\n";
+    for (const ap_column& column : columns) {
+        html += fmt::format("<dt>{}</dt><dd>{}</dd>\n", xml_escape(column.header),
+                            xml_escape(column.meaning));
+    }
+    html +=
+        "</dl>\n<p>Click a column's header to sort by it (again: descending); the address "
+        "keeps the order (<code>#sort=ap_area</code>, <code>#sort=-ap_area</code>).</p>\n";
+}
+
+// What the means leave out (classes without AP, detections on images without ground truth),
+// then the verdict, in the terminal's words.
+void append_html_notes(std::string& html, const ap_result& result, const ap_summary& summary) {
+    if (!summary.without_ap_note.empty()) {
+        html += fmt::format("<p>{}.</p>\n", xml_escape(summary.without_ap_note));
     }
     if (result.detections_without_ground_truth_image > 0) {
         html += fmt::format(
@@ -384,18 +684,60 @@ void append_html_notes(std::string& html, const ap_result& result) {
             "false positives.</p>\n",
             result.detections_without_ground_truth_image);
     }
+    html += fmt::format("<p class=\"verdict\">{}</p>\n", xml_escape(summary.verdict));
+}
+
+// With --errors: the false positives by cause, the cells of the terminal's errors table.
+void append_html_errors_table(std::string& html, const detection_set& set, const ap_result& result,
+                              double threshold) {
+    const bool any = std::any_of(result.classes.begin(), result.classes.end(),
+                                 [](const class_ap& c) { return c.errors.has_value(); });
+    if (!any) return;
+    const ap_error_summary errors = summarise_ap_errors(set, result, threshold);
+    html += fmt::format("<h2>{}</h2>\n<table id=\"errors-table\">\n<thead><tr>",
+                        xml_escape(errors.heading));
+    for (std::size_t k = 0; k < errors.header.size(); ++k) {
+        html += fmt::format("<th{}>{}</th>", k == 0 ? "" : " class=\"number\"",
+                            xml_escape(errors.header[k]));
+    }
+    html += "</tr></thead>\n<tbody>\n";
+    const auto row_html = [](const std::vector<std::string>& cells) {
+        std::string row = "<tr>";
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            row += fmt::format("<td{}>{}</td>", k == 0 ? "" : " class=\"number\"",
+                               xml_escape(cells[k]));
+        }
+        return row + "</tr>\n";
+    };
+    for (const std::vector<std::string>& row : errors.rows)
+        html += row_html(row);
+    html += "</tbody>\n<tfoot>" + row_html(errors.total) + "</tfoot>\n</table>\n";
+    html +=
+        "<p>duplicate + localisation + confusion + background = FP; the rules: "
+        "docs/average-precision.md, \"Error analysis\".</p>\n";
 }
 
 std::string index_html(const detection_set& set, const ap_result& result,
                        const ap_conventions& conventions, const std::vector<std::string>& files,
                        const std::vector<std::string>& svgs) {
+    const ap_summary summary = summarise_ap(set, result);
     const std::size_t plotted = svgs.size();
     std::string html(html_head);
-    html += fmt::format("<p>{} images, {} classes, {} ground-truth boxes, {} detections; {}.</p>\n",
-                        set.images.size(), set.classes.size(), set.ground_truth.size(),
-                        set.detections.size(), xml_escape(conventions_line(conventions)));
-    append_html_ap_table(html, set, result);
-    append_html_notes(html, result);
+    html += fmt::format(
+        "<p>{} images, {} classes; {}.</p>\n<p>Ground truth: {} boxes = {} that count (GT) + {} "
+        "difficult. Detections: {} = {} TP + {} FP + {} ignored (matched to a difficult "
+        "box).</p>\n",
+        set.images.size(), set.classes.size(), xml_escape(conventions_line(conventions)),
+        summary.gt + summary.difficult, summary.gt, summary.difficult, summary.detections,
+        summary.tp, summary.fp, summary.ignored);
+    html += "<h2>11-point and area</h2>\n";
+    html += compare_chart(result, summary);
+    html += "<h2>Ground truth and detections</h2>\n";
+    html += counts_chart(result, summary);
+    html += "<h2>Per class</h2>\n";
+    append_html_ap_table(html, summary);
+    append_html_notes(html, result, summary);
+    append_html_errors_table(html, set, result, conventions.iou_threshold);
     html += "<h2>Precision/recall curves</h2>\n<div class=\"plots\">\n";
     if (plotted < set.classes.size()) {
         html += fmt::format("<p>Curves of the first {} of {} classes only.</p>\n", plotted,
@@ -407,7 +749,9 @@ std::string index_html(const detection_set& set, const ap_result& result,
         html += fmt::format("<figcaption>{} (<a href=\"{}\">{}</a>)</figcaption>\n</figure>\n",
                             xml_escape(set.classes[c]), xml_escape(files[c]), xml_escape(files[c]));
     }
-    html += "</div>\n</body>\n</html>\n";
+    html += "</div>\n";
+    html += sort_script;
+    html += "</body>\n</html>\n";
     return html;
 }
 

@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ALGOJUDGE_FUZZ_BUILD:-$root/build-fuzz}
 jobs=${ALGOJUDGE_FUZZ_JOBS:-2}
 
-targets="case_files ap_json text_folders voc coco"
+targets="case_files ap_json text_folders voc coco yolo"
 launcher=
 if command -v ccache >/dev/null; then launcher=-DCMAKE_CXX_COMPILER_LAUNCHER=ccache; fi
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -43,6 +43,7 @@ seeds text_folders $(find tests/data/ap/text_small tests/data/ap/bad -name '*.tx
 seeds voc $(find tests/data/ap -name '*.xml' | head -100) \
     $(find tests/data/ap/formats -name 'comp4_det_*.txt' | head -20)
 seeds coco $(find tests/data/ap/formats -path '*coco*' -name '*.json')
+seeds yolo $(find tests/data/ap/yolo -name '*.txt' -o -name '*.names')
 
 status=0
 for target in $targets; do

@@ -11,10 +11,13 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config libfmt-dev libcli11-dev doctest-dev nlohmann-json3-dev
           libbenchmark-dev libgmp-dev libsimdjson-dev libpugixml-dev libxml2-utils
           bubblewrap)  # bubblewrap: judge --sandbox
+# Only for `test`: the --plot report is loaded in headless Chromium (tests/cli/ap_report_browser.sh).
+test_packages=(chromium)
 
+# install_missing [PACKAGE...]: installs `packages` and the given extra ones that are missing.
 install_missing() {
     local missing=()
-    for p in "${packages[@]}"; do
+    for p in "${packages[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
             missing+=("$p")
     done
@@ -48,7 +51,7 @@ case "${1:-}" in
         "$build_dir/algojudge" ap data/ap/review_database_voc.json
         ;;
     test)
-        install_missing
+        install_missing "${test_packages[@]}"
         build
         ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
         ;;

@@ -59,7 +59,30 @@ struct naive_class {
     std::size_t num_gt = 0, tp = 0, fp = 0;
     std::optional<double> ap_11, ap_area, ap_101;
     std::vector<pr_point> curve;
+    ap_errors errors;  // the rules of ap_errors applied literally, every box looked at
 };
+
+// Which rule of ap_errors a false positive falls under; `used` marks the boxes matched so far.
+inline void naive_classify(const detection_set& set, const ap_conventions& c, const detection& det,
+                           bool duplicate, const std::vector<bool>& used, ap_errors& errors) {
+    auto passes = [&](double overlap) {
+        return c.strict_greater ? overlap > c.iou_threshold : overlap >= c.iou_threshold;
+    };
+    bool localisation = false, confusion = false;
+    for (std::size_t g = 0; g < set.ground_truth.size(); ++g) {
+        const ground_truth_box& b = set.ground_truth[g];
+        if (b.image != det.image) continue;
+        const double overlap = iou(det.bbox, b.bbox, c.pixel_plus_one);
+        if (b.class_id == det.class_id && !b.difficult && !used[g] && overlap >= 0.1) {
+            localisation = true;
+        }
+        if (b.class_id != det.class_id && passes(overlap)) confusion = true;
+    }
+    ++(duplicate      ? errors.duplicate
+       : localisation ? errors.localisation
+       : confusion    ? errors.confusion
+                      : errors.background);
+}
 
 inline double naive_interpolated(const std::vector<pr_point>& curve, int steps, bool numpy) {
     double sum = 0;
@@ -122,6 +145,7 @@ inline std::vector<naive_class> naive_evaluate(const detection_set& set, const a
                 ++out[k].tp;
             } else {
                 ++out[k].fp;
+                naive_classify(set, c, det, hit, used, out[k].errors);
             }
             if (out[k].num_gt > 0) {
                 curve.push_back(
@@ -129,6 +153,7 @@ inline std::vector<naive_class> naive_evaluate(const detection_set& set, const a
                      static_cast<double>(out[k].tp) / static_cast<double>(out[k].tp + out[k].fp)});
             }
         }
+        out[k].errors.missed = out[k].num_gt - out[k].tp;
         if (out[k].num_gt > 0) {
             out[k].ap_11 = naive_interpolated(curve, 10, c.numpy_thresholds);
             out[k].ap_area = naive_area(curve);

@@ -228,3 +228,176 @@ TEST_CASE("threaded evaluation above the size threshold equals a one-thread run,
         CHECK(total == set.detections.size());
     }
 }
+
+// ---- IoU sweeps, curve scores and the error split ----
+
+namespace {
+
+bool same_errors(const std::optional<ap_errors>& a, const std::optional<ap_errors>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    return !a || (a->duplicate == b->duplicate && a->localisation == b->localisation &&
+                  a->confusion == b->confusion && a->background == b->background &&
+                  a->missed == b->missed);
+}
+
+// check_identical, and the parts it leaves out: curve scores and errors.
+void check_identical_with_errors(const ap_result& a, const ap_result& b) {
+    check_identical(a, b);
+    for (std::size_t k = 0; k < a.classes.size(); ++k) {
+        CAPTURE(k);
+        CHECK(std::equal(a.classes[k].curve_scores.begin(), a.classes[k].curve_scores.end(),
+                         b.classes[k].curve_scores.begin(), b.classes[k].curve_scores.end(),
+                         [](double x, double y) { return same_bits(x, y); }));
+        CHECK(same_errors(a.classes[k].errors, b.classes[k].errors));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("errors: one false positive of each kind, and the missed box") {
+    set_maker m;
+    m.gt("a", "dog", unit).gt("a", "dog", {20, 0, 30, 10}).gt("a", "cat", {50, 50, 60, 60});
+    m.det("a", "dog", 0.9, unit)                 // TP
+        .det("a", "dog", 0.8, unit)              // duplicate: its best box is taken
+        .det("a", "dog", 0.7, {25, 0, 35, 10})   // localisation: IoU 1/3 with the free box
+        .det("a", "dog", 0.6, {50, 50, 60, 60})  // confusion: IoU 1 with the cat
+        .det("a", "dog", 0.5, far_away);         // background
+    const ap_result r = evaluate_average_precision(m.set, {}, {.errors = true});
+    const class_ap& dog = r.classes[0];
+    CHECK(dog.tp == 1);
+    CHECK(dog.fp == 4);
+    REQUIRE(dog.errors.has_value());
+    CHECK(dog.errors->duplicate == 1);
+    CHECK(dog.errors->localisation == 1);
+    CHECK(dog.errors->confusion == 1);
+    CHECK(dog.errors->background == 1);
+    CHECK(dog.errors->missed == 1);  // the box at x 20..30
+    REQUIRE(r.classes[1].errors.has_value());
+    CHECK(r.classes[1].errors->missed == 1);  // no cat detection at all
+    CHECK(r.classes[1].errors->background == 0);
+    CHECK(dog.curve_scores == std::vector<double>{0.9, 0.8, 0.7, 0.6, 0.5});
+    // Without the request nothing is split.
+    CHECK_FALSE(evaluate(m.set).classes[0].errors.has_value());
+}
+
+TEST_CASE("errors: a box counts for localisation only while no higher-scored detection has it") {
+    const box near_unit{5, 0, 15, 10};  // IoU 1/3 with unit: below 0.5, above 0.1
+    set_maker taken_first, free_first;
+    // The TP comes first: the near miss then overlaps a taken box only: background.
+    taken_first.gt("a", "dog", unit).det("a", "dog", 0.9, unit).det("a", "dog", 0.4, near_unit);
+    // The near miss comes first: the box is still free: localisation.
+    free_first.gt("a", "dog", unit).det("a", "dog", 0.4, unit).det("a", "dog", 0.9, near_unit);
+    const ap_result taken = evaluate_average_precision(taken_first.set, {}, {.errors = true});
+    const ap_result free = evaluate_average_precision(free_first.set, {}, {.errors = true});
+    CHECK(taken.classes[0].errors->background == 1);
+    CHECK(taken.classes[0].errors->localisation == 0);
+    CHECK(free.classes[0].errors->localisation == 1);
+    CHECK(free.classes[0].errors->background == 0);
+    // A difficult box is never a localisation target; a difficult box of another class is a
+    // confusion target.
+    set_maker difficult;
+    difficult.gt("a", "dog", unit, true).gt("a", "cat", far_away, true);
+    difficult.det("a", "dog", 0.9, near_unit).det("a", "dog", 0.8, far_away);
+    const ap_result d = evaluate_average_precision(difficult.set, {}, {.errors = true});
+    CHECK(d.classes[0].errors->background == 1);
+    CHECK(d.classes[0].errors->confusion == 1);
+}
+
+TEST_CASE("property: the error split equals a brute-force classifier on random sets") {
+    std::mt19937_64 random(151);
+    ap_errors seen;  // over all rounds: every rule must have been exercised
+    for (int round = 0; round < 300; ++round) {
+        const std::size_t images = 1 + round % 4, classes = 1 + round % 3;
+        detection_set set = random_set(random, images, classes, round % 13, round % 29);
+        ap_conventions c;
+        c.iou_threshold = std::array{0.0, 0.1, 0.3, 0.5, 0.7}[round % 5];
+        c.strict_greater = round % 2 == 1;
+        c.pixel_plus_one = round % 3 == 1;
+        CAPTURE(round);
+        const ap_result fast = evaluate_average_precision(set, c, {.errors = true});
+        check_against_naive(set, c, fast);
+        const std::vector<naive_class> slow = naive_evaluate(set, c);
+        for (std::size_t k = 0; k < slow.size(); ++k) {
+            CAPTURE(k);
+            const class_ap& got = fast.classes[k];
+            REQUIRE(got.errors.has_value());
+            CHECK(same_errors(got.errors, slow[k].errors));
+            CHECK(got.errors->duplicate + got.errors->localisation + got.errors->confusion +
+                      got.errors->background ==
+                  got.fp);
+            CHECK(got.errors->missed == got.num_gt - got.tp);
+            seen.duplicate += got.errors->duplicate;
+            seen.localisation += got.errors->localisation;
+            seen.confusion += got.errors->confusion;
+            seen.background += got.errors->background;
+            seen.missed += got.errors->missed;
+        }
+    }
+    CHECK(seen.duplicate > 0);
+    CHECK(seen.localisation > 0);
+    CHECK(seen.confusion > 0);
+    CHECK(seen.background > 0);
+    CHECK(seen.missed > 0);
+}
+
+TEST_CASE("property: a sweep equals one run per threshold, on random sets") {
+    std::mt19937_64 random(1515);
+    const std::vector<double> thresholds = {0.1, 0.3, 0.5, 0.55, 0.75, 0.95, 1.0};
+    for (int round = 0; round < 200; ++round) {
+        // Some rounds big enough for the radix sort (256 detections of a class).
+        const bool big = round % 20 == 0;
+        detection_set set =
+            big ? random_set(random, 30, 2, 600, 1200)
+                : random_set(random, 1 + round % 5, 1 + round % 4, round % 17, round % 31);
+        if (round % 7 == 0) {
+            for (detection& d : set.detections)
+                d.score = tricky_score(random);
+        }
+        ap_conventions c;
+        c.strict_greater = round % 2 == 1;
+        c.pixel_plus_one = round % 3 == 1;
+        c.numpy_thresholds = round % 4 == 1;
+        const ap_analysis analysis{.errors = round % 2 == 0};
+        CAPTURE(round);
+        const std::vector<ap_result> sweep =
+            evaluate_average_precision_sweep(set, c, thresholds, analysis);
+        REQUIRE(sweep.size() == thresholds.size());
+        for (std::size_t t = 0; t < thresholds.size(); ++t) {
+            CAPTURE(thresholds[t]);
+            ap_conventions at = c;
+            at.iou_threshold = thresholds[t];
+            check_identical_with_errors(sweep[t], evaluate_average_precision(set, at, analysis));
+        }
+    }
+    // Two threads share the classes out as one does.
+    detection_set set = random_set(random, 50, 5, 800, 3000);
+    ap_conventions c;
+    check_identical_with_errors(
+        detail::evaluate_average_precision_sweep(set, c, thresholds, {.errors = true}, 2)[3],
+        detail::evaluate_average_precision_sweep(set, c, thresholds, {.errors = true}, 1)[3]);
+}
+
+TEST_CASE("curve scores: one per curve point, descending") {
+    std::mt19937_64 random(7);
+    detection_set set = random_set(random, 6, 2, 30, 60);
+    const ap_result r = evaluate(set);
+    for (const class_ap& c : r.classes) {
+        CHECK(c.curve_scores.size() == c.curve.size());
+        CHECK(std::is_sorted(c.curve_scores.rbegin(), c.curve_scores.rend()));
+    }
+}
+
+TEST_CASE("mean over thresholds: per class and of the mAPs") {
+    set_maker m;
+    m.gt("a", "dog", unit).gt("a", "cat", unit, true);
+    m.det("a", "dog", 0.9, {0, 0, 10, 6});  // IoU 0.6: a TP at 0.5, a FP at 0.75
+    const std::vector<double> thresholds = {0.5, 0.75};
+    const std::vector<ap_result> sweep = evaluate_average_precision_sweep(m.set, {}, thresholds);
+    CHECK(*sweep[0].classes[0].ap_area == 1.0);
+    CHECK(*sweep[1].classes[0].ap_area == 0.0);
+    const ap_sweep_mean mean = mean_over_thresholds(sweep);
+    CHECK(*mean.classes[0].ap_area == 0.5);
+    CHECK(*mean.classes[0].ap_11point == 0.5);
+    CHECK_FALSE(mean.classes[1].ap_area.has_value());  // only difficult cats
+    CHECK(*mean.map.ap_area == 0.5);
+}

@@ -54,7 +54,7 @@ algojudge_cli_test(NAME ap_coco_both_text EXIT 0
            "\nclass +GT +AP +AP50 +AP75 +APs +APm +APl +AR100\n")
 algojudge_cli_test(NAME ap_coco_voc_default_unchanged EXIT 0
     ARGS ap --json --gt ${ap_coco}/tiny-11/instances.json --det ${ap_coco}/tiny-11/results.json
-    STDOUT "\"map_area\"" STDOUT_NOT "\"coco\"")
+    STDOUT "\"map_area\"" STDOUT_NOT "\"coco\":")
 
 # A VOC input: areas are w*h and nothing is crowd, so it equals the COCO files of the same boxes
 # without `area` fields (toyexample: every box is large).

@@ -65,4 +65,4 @@ algojudge_cli_test(NAME ap.voc-xml-with-text-detections EXIT 0
          --gt @DATA@/ap/review_object_detection_metrics/toyexample/gts_vocpascal_format
          --det @DATA@/ap/review_object_detection_metrics/toyexample/dets_classname_abs_xyx2y2
          --iou 0.5 --pixel-plus-one --numpy-thresholds
-    STDOUT "\ncat +12 +0 +12 +11 +1 +88\\.64 +89\\.58 ")
+    STDOUT "\ncat +12 +0 +12 +11 +1 +0 +88\\.64 +89\\.58 ")

@@ -132,3 +132,8 @@ algojudge_cli_test(NAME judge.combination-sum-truncated EXIT 0
 algojudge_cli_test(NAME judge.combination-sum-duplicate EXIT 1
                    ARGS judge @DATA@/judge/combination-sum.json -- printf "2\\n7\\n7\\n"
                    STDOUT "WA +truncated .*1 listed more than once: \\[7\\]" "WA +complete")
+
+# --- the reference solver's refusal names the reference's own limit, not the program's
+algojudge_cli_test(NAME judge.reference-memory-limit EXIT 2
+                   ARGS judge --reference-memory-limit 4M @DATA@/judge/knapsack/big-table.json -- ${judge_programs}/knapsack_solution
+                   STDERR "case 1 \"big-table\": reference solution failed: input.capacity: .*a larger --reference-memory-limit\n$")

@@ -79,3 +79,9 @@ algojudge_cli_test(NAME stress.missing-program EXIT 2
 algojudge_cli_test(NAME stress.min-above-max EXIT 2
     ARGS stress max-gap --min 3 --max 2 -- ${stress_programs}/max_gap_sorted
     STDERR "^algojudge: error: --min \\(3\\) is greater than --max \\(2\\)\n$" STDOUT_NOT ".")
+
+# --- a case found with --io json: the written command says --io json (the case file cannot)
+algojudge_cli_test(NAME stress.out-says-io-json EXIT 1
+    ARGS stress max-gap --io json --iterations 50 --out @WORK@/case.json
+         -- ${stress_programs}/max_gap_crash_empty
+    STDOUT "\nwrote [^\n]*case.json: algojudge judge --io json [^\n]*case.json -- COMMAND reproduces it\n$")

@@ -352,7 +352,8 @@ TEST_CASE("fast JSON reader: a file over the input limit is refused before it is
 }
 
 TEST_CASE("fast JSON reader: a pipe is read whole, its errors reported like a file's") {
-    const fs::path fifo = fs::temp_directory_path() / ("algojudge_ap_test_pipe_" + std::to_string(::getpid()));
+    const fs::path fifo =
+        fs::temp_directory_path() / ("algojudge_ap_test_pipe_" + std::to_string(::getpid()));
     fs::remove(fifo);
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     auto read_through_pipe = [&](const std::string& text) {
@@ -407,4 +408,35 @@ TEST_CASE("generator: seeded, deterministic, readable by the fast reader") {
               doctest::Approx(slow_json[mean].get<double>()).epsilon(1e-14));
     }
     CHECK(*a.map_area > 0.0);
+}
+
+TEST_CASE("AP JSON: integer image ids are names, in every reader") {
+    const std::string text =
+        R"({"ground_truth":[{"image":1,"class":"dog","bbox":[0,0,1,1]},)"
+        R"({"image":"1","class":"dog","bbox":[0,0,2,2]}],)"
+        R"("detections":[{"image":1 ,"class":"dog","score":0.5,"bbox":[0,0,1,1]},)"
+        R"({"image":-7,"class":"dog","score":0.5,"bbox":[0,0,1,1]}]})";
+    const std::string file = write_temp("integer-ids.json", text);
+    const ap_input fast = load_ap_json_file(file);
+    const ap_input whole = read_ap_json_whole(file);
+    const ap_input value = read_ap_json_value(nlohmann::json::parse(text), "input");
+    for (const ap_input* input : {&fast, &whole, &value}) {
+        CHECK(input->set.images == std::vector<std::string>{"1", "-7"});
+        CHECK(input->set.ground_truth[1].image == 0);  // 1 and "1" are one image
+    }
+    const std::string bad =
+        R"({"ground_truth":[{"image":1.5,"class":"dog","bbox":[0,0,1,1]}],"detections":[]})";
+    const std::string bad_file = write_temp("float-id.json", bad);
+    for (auto read : {load_ap_json_file, read_ap_json_whole}) {
+        try {
+            read(bad_file);
+            FAIL("no error");
+        } catch (const input_error& e) {
+            CHECK(std::string(e.what()) ==
+                  bad_file + ": ground_truth[0].image: expected a string or an integer, got 1.5");
+        }
+    }
+    CHECK_THROWS_WITH_AS(read_ap_json_value(nlohmann::json::parse(bad), "input"),
+                         "input.ground_truth[0].image: expected a string or an integer, got 1.5",
+                         input_error);
 }

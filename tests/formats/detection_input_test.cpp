@@ -221,3 +221,50 @@ TEST_CASE("load_detections: the JSON form, text folders and COCO") {
     CHECK(usage_error_of([] { load_detections(detection_source{}); }) ==
           "nothing to evaluate: give a JSON FILE or --gt and --det");
 }
+
+TEST_CASE("detection_format: --names, --yolo-score and --image-sizes where they apply") {
+    const fs::path yolo = fs::path(ALGOJUDGE_TEST_DATA_DIR) / "ap" / "yolo" / "odm";
+    detection_source source = folders(yolo / "gt", yolo / "det_last", "yolo");
+    CHECK(detection_format(source) == "yolo");
+    source.needs_pixels = true;
+    CHECK(usage_error_of([&] {
+              detection_format(source);
+          }).starts_with("--format yolo boxes are normalised to the image: "));
+    source.image_sizes = (yolo / "sizes.txt").string();
+    CHECK(detection_format(source) == "yolo");
+    // Sniffed, a YOLO folder is a text folder: --yolo-score and --image-sizes are refused.
+    source.format.clear();
+    CHECK(usage_error_of([&] { detection_format(source); }) ==
+          "--image-sizes applies to --format yolo, not text");
+    source.image_sizes.clear();
+    source.score_given = true;
+    CHECK(usage_error_of([&] { detection_format(source); }) ==
+          "--yolo-score applies to --format yolo, not text");
+    detection_source json;
+    json.file = (converted_dir / "review_test_case_1.json").string();
+    json.class_names = "voc.names";
+    CHECK(usage_error_of([&] { detection_format(json); }) ==
+          "--names applies to text and yolo inputs, not json (whose classes have names)");
+}
+
+TEST_CASE("load_detections: YOLO labels named by --names, and the halves read as text boxes") {
+    const fs::path yolo = fs::path(ALGOJUDGE_TEST_DATA_DIR) / "ap" / "yolo" / "odm";
+    detection_source source = folders(yolo / "gt", yolo / "det_first", "yolo");
+    source.score = yolo_score::first;
+    source.class_names = (yolo / "person.names").string();
+    const ap_input input = load_detections(source);
+    CHECK(input.set.classes == std::vector<std::string>{"person"});
+    CHECK(input.set.ground_truth.size() == 15);
+    CHECK(input.set.detections.size() == 24);
+    CHECK_FALSE(text_boxes_of(source).ground_truth);
+    CHECK_FALSE(text_boxes_of(source).detections);
+    const detection_source text = folders(text_small / "gt", text_small / "det");
+    CHECK(text_boxes_of(text).ground_truth);
+    CHECK(text_boxes_of(text).detections);
+    const detection_source voc_with_text = folders(toy_annotations, toy_text_detections);
+    CHECK_FALSE(text_boxes_of(voc_with_text).ground_truth);
+    CHECK(text_boxes_of(voc_with_text).detections);
+    const detection_source voc_results =
+        folders(toy_annotations, formats_dir / "toyexample" / "voc_results");
+    CHECK_FALSE(text_boxes_of(voc_results).detections);
+}

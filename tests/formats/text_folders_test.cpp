@@ -25,7 +25,8 @@ using namespace algojudge::testing;
 namespace fs = std::filesystem;
 
 TEST_CASE("text folders: errors name the file and the line") {
-    const fs::path root = fs::temp_directory_path() / ("algojudge_ap_text_test_" + std::to_string(::getpid()));
+    const fs::path root =
+        fs::temp_directory_path() / ("algojudge_ap_text_test_" + std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "gt");
     fs::create_directories(root / "det");
@@ -48,7 +49,12 @@ TEST_CASE("text folders: errors name the file and the line") {
     };
     const std::string gt_file = (root / "gt" / "img1.txt").string();
     const std::string det_file = (root / "det" / "img1.txt").string();
-    CHECK(error_of("dog 5 0 1 1\n", "") == gt_file + ": line 2: x2 (1) is less than x1 (5)");
+    // Out of order but readable as x y width height: the error says to try --box xywh.
+    CHECK(error_of("dog 5 0 1 1\n", "") ==
+          gt_file +
+              ": line 2: x2 (1) is less than x1 (5) (if the files hold x y width height, try "
+              "--box xywh)");
+    CHECK(error_of("dog 5 0 -1 1\n", "") == gt_file + ": line 2: x2 (-1) is less than x1 (5)");
     CHECK(error_of("dog 0 0 1\n", "") ==
           gt_file + ": line 2: expected \"class x1 y1 x2 y2 [difficult]\", got 4 words");
     CHECK(error_of("dog 0 0 1 1 hard\n", "") ==
@@ -68,7 +74,8 @@ TEST_CASE("text folders: errors name the file and the line") {
 }
 
 TEST_CASE("text folders: a corner plus a size that overflows is refused") {
-    const fs::path root = fs::temp_directory_path() / ("algojudge_ap_text_overflow_test_" + std::to_string(::getpid()));
+    const fs::path root = fs::temp_directory_path() /
+                          ("algojudge_ap_text_overflow_test_" + std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "gt");
     fs::create_directories(root / "det");

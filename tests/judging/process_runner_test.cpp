@@ -234,6 +234,23 @@ TEST_CASE("a thread's launcher serves its runs and ends with the thread") {
     CHECK(launchers() == before);
 }
 
+TEST_CASE("a kill that comes as the program ends does not upset the next run") {
+    // Two bytes past a one-byte output limit: the runner asks the launcher to kill the group
+    // just as the program ends by itself; the launcher sees the end first or the kill first,
+    // and drops a kill that comes too late. Either way the same launcher serves the next run.
+    run_limits one_byte = quick_limits();
+    one_byte.output_bytes = 1;
+    for (int i = 0; i < 50; ++i) {
+        const run_result stopped = run({program("echo_stdin")}, "xy", one_byte);
+        CHECK(stopped.stopped_by == limit_kind::output);
+        CHECK(stopped.stdout_bytes == "x");
+        const run_result next = run({program("echo_stdin")}, "y" + std::to_string(i));
+        CHECK(next.exit_code == 0);
+        CHECK(next.stopped_by == limit_kind::none);
+        CHECK(next.stdout_bytes == "y" + std::to_string(i));
+    }
+}
+
 TEST_CASE("a program that cannot be started is reported with the reason") {
     CHECK_THROWS_WITH_AS(run({program("CMakeFiles")}), doctest::Contains("cannot run"),
                          algojudge::process_error);

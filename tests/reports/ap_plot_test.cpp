@@ -11,6 +11,7 @@
 
 #include "formats/voc.hpp"
 #include "judging/case_files.hpp"
+#include "reports/ap_table.hpp"
 #include "tests/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -72,6 +73,23 @@ std::vector<double> sample_precisions(const pugi::xml_document& svg) {
         precisions.push_back(circle.node().attribute("data-precision").as_double());
     }
     return precisions;
+}
+
+// The text of each cell of a table row.
+std::vector<std::string> cells_of(const pugi::xml_node& row) {
+    std::vector<std::string> cells;
+    for (const pugi::xml_node td : row.children("td"))
+        cells.push_back(td.child("a") ? td.child("a").child_value() : td.text().get());
+    return cells;
+}
+
+// The tooltips of a chart's bars of CSS class `css_class`, in drawing order.
+std::vector<std::string> bar_titles(const pugi::xml_node& chart, const std::string& css_class) {
+    std::vector<std::string> titles;
+    for (const pugi::xpath_node bar :
+         chart.select_nodes((".//*[@class='" + css_class + "']").c_str()))
+        titles.emplace_back(bar.node().child("title").child_value());
+    return titles;
 }
 
 std::string read_all(const fs::path& file) {
@@ -142,29 +160,97 @@ TEST_CASE("write_ap_plots: one SVG per class and an index, all well-formed XML")
     }
     SUBCASE("a class without ground truth says it has no AP") {
         const pugi::xml_document svg = parse_xml(dir.path() / "ghost.svg");
-        CHECK(svg.select_node("//*[@class='no-ap']"));
+        CHECK(std::string(svg.select_node("//*[@class='no-ap']").node().child_value()) ==
+              "no non-difficult ground truth: AP n/a (left out of the mean)");
+        CHECK(std::string(svg.select_node("/svg/title").node().child_value()) ==
+              "ghost: precision/recall, AP 11-point n/a, area n/a");
         CHECK_FALSE(svg.select_node("//polygon"));
     }
-    SUBCASE("the index has the table, the notes and every plot inline") {
+    SUBCASE("the subtitle says what each count is") {
+        const pugi::xml_document svg = parse_xml(dir.path() / "cat.svg");
+        CHECK(std::string(svg.select_node("/svg/text[3]").node().child_value()) ==
+              "ground truth 4 + 0 difficult; detections 5 = 3 TP + 2 FP + 0 ignored (on difficult "
+              "boxes)");
+    }
+    SUBCASE("the index: the table in natural order, the notes and every plot inline") {
         const pugi::xml_document html = parse_xml(dir.path() / "index.html");
         const pugi::xpath_node_set rows = html.select_nodes("//table/tbody/tr");
-        REQUIRE(rows.size() == 6);
-        const pugi::xml_node second = rows[1].node();
-        CHECK(std::string(second.child("td").child("a").child_value()) == "a<b&\"c'");
-        CHECK(std::string(second.child("td").child("a").attribute("href").value()) == "#class-2");
-        const pugi::xml_node first = rows[0].node();
-        std::vector<std::string> cells;
-        for (const pugi::xml_node td : first.children("td"))
-            cells.push_back(td.child("a") ? td.child("a").child_value() : td.text().get());
-        CHECK(cells == std::vector<std::string>{"cat", "4", "0", "5", "3", "2", "61.36 %",
-                                                "62.50 %", "+1.14", "62.00 %"});
-        CHECK(std::string(rows[2].node().child("td").next_sibling("td").text().get()) == "0");
+        REQUIRE(rows.size() == 5);
+        // Natural (byte) order: Cat, a<b&"c', bad..., cat, ghost; links keep the class's plot.
+        const std::vector<std::string> names = {"Cat", "a<b&\"c'", "bad\\x01\\xff name", "cat",
+                                                "ghost"};
+        const std::vector<std::string> links = {"#class-4", "#class-2", "#class-5", "#class-1",
+                                                "#class-3"};
+        for (std::size_t r = 0; r < 5; ++r) {
+            const pugi::xml_node link = rows[r].node().child("td").child("a");
+            CHECK(std::string(link.child_value()) == names[r]);
+            CHECK(std::string(link.attribute("href").value()) == links[r]);
+        }
+        CHECK(cells_of(rows[3].node()) == std::vector<std::string>{"cat", "4", "0", "5", "3", "2",
+                                                                   "0", "61.36", "62.50", "+1.14",
+                                                                   "62.00"});
+        CHECK(cells_of(rows[4].node()) == std::vector<std::string>{"ghost", "0", "2", "0", "0", "0",
+                                                                   "0", "n/a", "n/a", "n/a",
+                                                                   "n/a"});
+        CHECK(cells_of(html.select_node("//table/tfoot/tr").node()) ==
+              std::vector<std::string>{"mAP (4 classes)", "", "", "", "", "", "", "50.00", "50.00",
+                                       "+0.00", "50.00"});
+        // Every header is a sort key of the script, named as ap_columns() names it.
+        const pugi::xpath_node_set heads = html.select_nodes("//table/thead/tr/th");
+        REQUIRE(heads.size() == ap_columns().size());
+        for (std::size_t k = 0; k < heads.size(); ++k) {
+            CHECK(std::string(heads[k].node().attribute("data-key").value()) ==
+                  ap_columns()[k].key);
+        }
+        CHECK(rows[4].node().select_node("td[9]").node().attribute("data-sort").empty());
+        CHECK(rows[3].node().select_node("td[9]").node().attribute("data-sort").as_double() ==
+              0.625);
+        CHECK(rows[3].node().select_node("td[1]").node().attribute("data-sort").as_double() == 3);
         CHECK(html.select_nodes("//figure/*[local-name()='svg']").size() == 5);
         const std::string text = read_all(dir.path() / "index.html");
-        CHECK(text.find("1 class(es) without non-difficult ground truth") != std::string::npos);
+        // The header's totals are the columns' sums: 13 + 2 boxes; 9 + 6 + 0 detections.
+        CHECK(text.find("Ground truth: 15 boxes = 13 that count (GT) + 2 difficult. Detections: "
+                        "15 = 9 TP + 6 FP + 0 ignored") != std::string::npos);
+        CHECK(text.find("1 class without non-difficult ground truth: n/a, left out of the mAP") !=
+              std::string::npos);
         CHECK(text.find("3 detection(s) on images without any ground truth") != std::string::npos);
-        CHECK(text.find("differ by at most 1.14 points per class (cat)") != std::string::npos);
+        CHECK(text.find("verdict: 11-point and area mAP differ by 0.00 points; largest per-class "
+                        "gap 1.14 points (Cat)") != std::string::npos);
         CHECK(text.find("src=") == std::string::npos);  // no external assets
+        std::string script;  // "//", the CDATA section, "//" (comments to HTML parsers)
+        for (const pugi::xml_node part : html.select_node("//script").node().children())
+            script += part.value();
+        CHECK(html.select_node("//script").node().first_child().next_sibling().type() ==
+              pugi::node_cdata);
+        CHECK(script.find("#sort=") != std::string::npos);
+    }
+    SUBCASE("the index opens with the two charts") {
+        const pugi::xml_document html = parse_xml(dir.path() / "index.html");
+        const pugi::xml_node compare =
+            html.select_node("//*[local-name()='svg'][@class='ap-compare-chart']").node();
+        const pugi::xml_node counts =
+            html.select_node("//*[local-name()='svg'][@class='counts-chart']").node();
+        REQUIRE(compare);
+        REQUIRE(counts);
+        // Both come before the table.
+        CHECK(std::string(html.select_node("/html/body/*[local-name()='svg'][1]")
+                              .node()
+                              .attribute("class")
+                              .value()) == "ap-compare-chart");
+        // The mAP pair, then the 4 classes with AP by difference: a<b (+0.00) first.
+        const std::vector<std::string> area = bar_titles(compare, "bar-area");
+        REQUIRE(area.size() == 5);
+        CHECK(area[0] == "mAP (4 classes): AP area 50.00 %");
+        CHECK(area[1] == "a<b&\"c': AP area 0.00 %");
+        CHECK(area[2] == "Cat: AP area 62.50 %");
+        CHECK(bar_titles(compare, "bar-11point").size() == 5);
+        CHECK(compare.select_nodes(".//*[@class='map-line']").size() == 2);
+        // Counts: TP bars for the three worked classes, a difficult bar for ghost.
+        CHECK(bar_titles(counts, "bar-tp") ==
+              std::vector<std::string>{"Cat: 3 TP", "bad\\x01\\xff name: 3 TP", "cat: 3 TP"});
+        CHECK(bar_titles(counts, "bar-difficult") ==
+              std::vector<std::string>{"ghost: 2 difficult"});
+        CHECK(bar_titles(counts, "bar-gt").size() == 4);
     }
 }
 
@@ -286,4 +372,67 @@ TEST_CASE("write_ap_plots: at most max_plotted_classes SVG files") {
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) ==
           static_cast<std::ptrdiff_t>(max_plotted_classes + 1));
     parse_xml(dir.path() / "index.html");
+}
+
+TEST_CASE("write_ap_plots: 1000 classes keep the charts small and the table whole") {
+    detection_set set;
+    set.images = {"img"};
+    ap_result result;
+    for (std::size_t i = 0; i < 1000; ++i) {
+        set.classes.push_back(std::to_string(i));
+        class_ap ap;
+        ap.num_gt = 1 + i % 7;
+        ap.num_detections = ap.tp = i % 5;
+        ap.ap_11point = static_cast<double>(i % 100) / 100;
+        ap.ap_area = static_cast<double>(i % 97) / 97;
+        ap.ap_101point = ap.ap_area;
+        result.classes.push_back(std::move(ap));
+    }
+    result.map_11point = result.map_area = result.map_101point = 0.5;
+    plot_dir dir;
+    write_ap_plots(dir.path(), set, result, ap_conventions{});
+    const pugi::xml_document html = parse_xml(dir.path() / "index.html");
+    CHECK(html.select_nodes("//table/tbody/tr").size() == 1000);
+    CHECK(std::string(html.select_node("//table/tbody/tr[11]/td/a").node().child_value()) == "10");
+    const pugi::xml_node compare =
+        html.select_node("//*[local-name()='svg'][@class='ap-compare-chart']").node();
+    CHECK(bar_titles(compare, "bar-area").size() == 41);  // the mAP and 20 at each end
+    CHECK(compare.select_node(".//*[@class='elided']"));
+    CHECK(compare.attribute("height").as_double() < 1200);
+    const pugi::xml_node counts =
+        html.select_node("//*[local-name()='svg'][@class='counts-chart']").node();
+    CHECK(bar_titles(counts, "bar-gt").size() == 40);
+    CHECK(counts.select_node(".//*[@class='elided']"));
+    CHECK(counts.attribute("height").as_double() < 1200);
+}
+
+TEST_CASE("write_ap_plots: the errors table when the result holds the split, in natural order") {
+    class_ap c10, c2;
+    c10.num_gt = c2.num_gt = 3;
+    c10.fp = 4;
+    c10.errors = ap_errors{1, 1, 1, 1, 2};
+    c2.fp = 2;
+    c2.errors = ap_errors{0, 2, 0, 0, 3};
+    detection_set set;
+    set.images = {"img"};
+    set.classes = {"c10", "c2"};
+    ap_result result;
+    result.classes = {c10, c2};
+    ap_conventions conventions;
+    conventions.iou_threshold = 0.5;
+    plot_dir dir;
+    write_ap_plots(dir.path(), set, result, conventions);
+    const pugi::xml_document html = parse_xml(dir.path() / "index.html");
+    const pugi::xpath_node_set rows = html.select_nodes("//table[@id='errors-table']/tbody/tr");
+    REQUIRE(rows.size() == 2);
+    CHECK(cells_of(rows[0].node()) == std::vector<std::string>{"c2", "2", "0", "2", "0", "0", "3"});
+    CHECK(cells_of(rows[1].node()) ==
+          std::vector<std::string>{"c10", "4", "1", "1", "1", "1", "2"});
+    const pugi::xml_node total = html.select_node("//table[@id='errors-table']/tfoot/tr").node();
+    CHECK(cells_of(total) == std::vector<std::string>{"all classes", "6", "1", "3", "1", "1", "5"});
+
+    result.classes[0].errors.reset();
+    result.classes[1].errors.reset();
+    write_ap_plots(dir.path(), set, result, conventions);
+    CHECK(!parse_xml(dir.path() / "index.html").select_node("//table[@id='errors-table']"));
 }
