@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The figures of docs/performance.md "Case ingest": each command run REPEAT times (default 3)
-# under /usr/bin/time; per command the medians of wall time, CPU time (user + system: the
+# The figures of docs/performance.md "Case ingest": each command run once untimed, then REPEAT
+# times (default 3) under /usr/bin/time; per command the medians of wall time, CPU time (user + system: the
 # figure that load from other builds disturbs least) and peak memory (max RSS), then the
 # issue's ratios, from the medians of this same run.
 #   bench/ingest/measure.sh BUILD_DIR [DATA_DIR] [REPEAT]
@@ -34,6 +34,9 @@ measure() {  # key, name, command...: median wall, CPU (user + system) and peak 
     local key=$1 name=$2
     shift 2
     local walls=() cpus=() memories=()
+    # One untimed run first: the page cache holds the file, and the free memory a previous
+    # command left to be gathered into 2 MB pages is gathered before the timed runs.
+    "$@" >/dev/null 2>&1 || true
     for _ in $(seq "$repeat"); do
         /usr/bin/time -o "$data/.time" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
         read -r wall user system memory <"$data/.time"
