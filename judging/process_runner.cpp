@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -195,13 +196,14 @@ std::string launcher_path() {
     return *path;
 }
 
-// A reply of the launcher: {kind, a, b, c, d} (judging/launcher.c).
+// A reply of the launcher: {kind, a, b, c} (judging/launcher.c).
 struct launcher_reply {
-    std::int64_t kind = -1, a = 0, b = 0, c = 0, d = 0;
+    std::int64_t kind = -1, a = 0, b = 0, c = 0;
 };
 
-// The launcher of this thread: started at its first program, it forks every later one, so a
-// case costs one new process. Ends with the thread (its socket closed, it exits and is reaped).
+// The launcher of this thread: started at its first program, it clones every later one as a
+// child of ours (CLONE_PARENT), so a case costs one new process, and its memory figure starts
+// from the launcher's. Ends with the thread (its socket closed, it exits and is reaped).
 class launcher_connection {
   public:
     launcher_connection() : owner_(::getpid()) {
@@ -257,10 +259,10 @@ class launcher_connection {
     int socket() const { return socket_.get(); }
 
     // Starts argv with the three descriptors as its stdin, stdout and stderr; returns its pid
-    // (its session and group id) at once after the fork, before the exec: a failed exec is
-    // told by the end reply. Throws process_error when it cannot be started.
+    // (its session and group id; our child) at once after the clone, before the exec: a failed
+    // exec writes its errno into `error_fd`. Throws process_error when it cannot be started.
     pid_t start(const std::vector<std::string>& argv, double cpu_seconds, int stdin_fd,
-                int stdout_fd, int stderr_fd) {
+                int stdout_fd, int stderr_fd, int error_fd) {
         // RLIMIT_CPU as a backstop in case polling is starved: soft ceil(limit) + 1 s.
         const std::int64_t cpu = static_cast<std::int64_t>(std::ceil(cpu_seconds)) + 1;
         std::string request(reinterpret_cast<const char*>(&cpu), sizeof cpu);
@@ -271,7 +273,7 @@ class launcher_connection {
         if (request.size() >= max_request) {
             throw process_error(argv[0] + ": cannot run: " + std::strerror(E2BIG));
         }
-        const int fds[3] = {stdin_fd, stdout_fd, stderr_fd};
+        const int fds[4] = {stdin_fd, stdout_fd, stderr_fd, error_fd};
         alignas(cmsghdr) char control[CMSG_SPACE(sizeof fds)] = {};
         iovec data{request.data(), request.size()};
         msghdr message{};
@@ -297,21 +299,15 @@ class launcher_connection {
         return static_cast<pid_t>(started.b);
     }
 
-    // Kills the running program's whole group (ignored when it has just ended).
-    void kill_group() {
-        const char kill = 'k';
-        ::send(socket_.get(), &kill, 1, MSG_NOSIGNAL);
-    }
-
     // One reply; kind -1 when the launcher is gone.
     launcher_reply receive() {
         launcher_reply reply;
-        std::int64_t record[5];
+        std::int64_t record[4];
         ssize_t got;
         while ((got = ::recv(socket_.get(), record, sizeof record, 0)) < 0 && errno == EINTR) {
         }
         if (got == static_cast<ssize_t>(sizeof record)) {
-            reply = {record[0], record[1], record[2], record[3], record[4]};
+            reply = {record[0], record[1], record[2], record[3]};
         }
         return reply;
     }
@@ -577,22 +573,33 @@ class process_run {
         } else {
             feed_input();
         }
+        pipe_pair exec_error = make_pipe();
         start_ = clock::now();
         pid_ = launcher_.start(command, limits_.cpu_seconds, in.read_end.get(), out.write_end.get(),
-                               err.write_end.get());
+                               err.write_end.get(), exec_error.write_end.get());
         watch_.emplace(pid_);
         in.read_end.reset();
         out.write_end.reset();
         err.write_end.reset();
+        exec_error.write_end.reset();
+        // Readable once the program (our child) has exited; -1 on a kernel without pidfds
+        // (before 5.3), where watch() looks every millisecond instead.
+        exit_fd_ = unique_fd(static_cast<int>(::syscall(SYS_pidfd_open, pid_, 0)));
 
         const int poll_errno = watch();
-        // The leader is gone (the launcher has killed the rest of its group) or a limit was
-        // hit (then the group is killed now, through the launcher, which alone may reap the
-        // leader: its pid, the group id, cannot be reused meanwhile).
-        if (!ended_) kill_group(limit_kind::none);
+        // The leader is gone or a limit was hit. Kill the whole group while the leader is
+        // still an unreaped zombie (its pid, the group id, cannot be reused until we reap it).
+        ::kill(-pid_, SIGKILL);
         in_.reset();
         drain_after_kill();
-        reap(command);
+        reap();
+        // A failed exec wrote its errno; end of file means the exec succeeded.
+        int exec_errno = 0;
+        if (::read(exec_error.read_end.get(), &exec_errno, sizeof exec_errno) ==
+                static_cast<ssize_t>(sizeof exec_errno) &&
+            exec_errno != 0) {
+            throw process_error(command[0] + ": cannot run: " + std::strerror(exec_errno));
+        }
         if (poll_errno != 0) {
             errno = poll_errno;
             fail("ppoll");
@@ -608,7 +615,7 @@ class process_run {
     }
 
     void kill_group(limit_kind reason) {
-        if (!killed_ && !ended_) launcher_.kill_group();
+        if (!killed_) ::kill(-pid_, SIGKILL);
         killed_ = true;
         if (result_.stopped_by == limit_kind::none) result_.stopped_by = reason;
     }
@@ -680,31 +687,37 @@ class process_run {
                 return 0;
             }
             if (now >= next_sample_ && !sample_within_limits(now)) return 0;
-            // The launcher first; each pipe still open after it (`absent` marks a closed one).
+            // The program's exit first; each pipe still open after it (`absent` marks a closed
+            // one). Without a pidfd, the exit is looked for every millisecond.
             constexpr nfds_t absent = 4;
             pollfd fds[absent];
             nfds_t count = 0;
-            fds[count++] = {launcher_.socket(), POLLIN, 0};
+            fds[count++] = {exit_fd_.get(), POLLIN, 0};
             const nfds_t out_index = out_.get() >= 0 ? count : absent;
             if (out_index != absent) fds[count++] = {out_.get(), POLLIN, 0};
             const nfds_t err_index = err_.get() >= 0 ? count : absent;
             if (err_index != absent) fds[count++] = {err_.get(), POLLIN, 0};
             const nfds_t in_index = in_.get() >= 0 ? count : absent;
             if (in_index != absent) fds[count++] = {in_.get(), POLLOUT, 0};
-            const timespec timeout = to_timespec(std::min(next_sample_, deadline) - now);
+            clock::time_point wake = std::min(next_sample_, deadline);
+            if (exit_fd_.get() < 0) wake = std::min(wake, now + std::chrono::milliseconds(1));
+            const timespec timeout = to_timespec(wake - now);
             const int ready = ::ppoll(fds, count, &timeout, nullptr);
             if (ready < 0 && errno != EINTR) return errno;
             if (ready <= 0) continue;
             if (in_index != absent && fds[in_index].revents != 0) feed_input();
             if (out_index != absent && fds[out_index].revents != 0) drain(out_, true);
             if (err_index != absent && fds[err_index].revents != 0) drain(err_, false);
-            if (fds[0].revents != 0) {
-                end_ = launcher_.receive();
-                ended_ = true;
-                return 0;
-            }
+            if (fds[0].revents != 0 || (exit_fd_.get() < 0 && has_exited())) return 0;
             if (killed_) return 0;
         }
+    }
+
+    // Whether the program has exited (it stays unreaped): for kernels without pidfds.
+    bool has_exited() const {
+        siginfo_t info{};
+        return ::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+               info.si_pid == pid_;
     }
 
     // Phase 2: output written before the end still counts. Every writer is dead now, so end
@@ -728,18 +741,17 @@ class process_run {
         }
     }
 
-    // Phase 3: the launcher has reaped the program and handed back its status, CPU time and
-    // peak memory (its ru_maxrss starts from the launcher's few hundred KiB, not from the
-    // judge); every other member is reaped here (orphans came to us).
-    void reap(const std::vector<std::string>& command) {
-        if (!ended_) end_ = launcher_.receive();
-        if (end_.kind != 2) {
-            throw std::runtime_error("the launcher failed");  // it died: our fault, exit 3
+    // Phase 3: reap the program (our child, cloned from the launcher: its ru_maxrss starts
+    // from the launcher's few hundred KiB, not from the judge) and every other member of its
+    // group (orphans came to us).
+    void reap() {
+        int status = 0;
+        rusage usage{};
+        while (::wait4(pid_, &status, 0, &usage) < 0 && errno == EINTR) {
         }
         result_.wall_seconds = std::chrono::duration<double>(clock::now() - start_).count();
-        const int status = static_cast<int>(end_.a);
-        std::uint64_t reaped_peak = static_cast<std::uint64_t>(end_.b) * 1024;
-        double cpu = static_cast<double>(end_.c) * 1e-6;
+        std::uint64_t reaped_peak = static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+        double cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
         for (;;) {
             int member_status;
             rusage member_usage{};
@@ -750,10 +762,6 @@ class process_run {
             cpu += seconds(member_usage.ru_utime) + seconds(member_usage.ru_stime);
             reaped_peak =
                 std::max(reaped_peak, static_cast<std::uint64_t>(member_usage.ru_maxrss) * 1024);
-        }
-        if (end_.d != 0) {
-            errno = static_cast<int>(end_.d);
-            throw process_error(command[0] + ": cannot run: " + std::strerror(errno));
         }
         result_.cpu_seconds = cpu;
         result_.peak_memory_bytes = std::max(sampled_peak_, reaped_peak);
@@ -783,9 +791,8 @@ class process_run {
     const run_limits& limits_;
     clock::time_point start_;
     launcher_connection& launcher_ = launcher_connection::of_this_thread();
-    pid_t pid_ = -1;      // the program: leader of its session and group
-    bool ended_ = false;  // the launcher's end reply came (end_)
-    launcher_reply end_;
+    pid_t pid_ = -1;     // the program: leader of its session and group
+    unique_fd exit_fd_;  // the program's pidfd: readable once it exited
     unique_fd in_, out_, err_;
     std::optional<group_watch> watch_;
     run_result result_;

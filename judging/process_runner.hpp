@@ -16,10 +16,10 @@
 // of the group from /proc/<pid>/stat (known members plus the pids handed out since the last
 // sample) and kills when it exceeds the limit; after reaping, each member's ru_maxrss is
 // folded in, so a program that exits between two polls is still judged on its true peak. The
-// program is started by this thread's algojudge-launch (judging/launcher.c), which kills the
-// rest of its group when it exits (or when the runner asks, on a limit), reaps it and hands back
-// its status, CPU time and ru_maxrss: exec would otherwise count the judge's own peak in the
-// program's. Precision:
+// program is cloned by this thread's algojudge-launch (judging/launcher.c) as a child of ours
+// (CLONE_PARENT) whose memory starts from the launcher's: exec would otherwise count the judge's
+// own peak in the program's ru_maxrss. The runner waits for it on a pidfd, kills its group and
+// reaps it. Precision:
 // the kill can come late by what the program touches in one interval. cgroup v2 memory.max would
 // stop it exactly, but this machine has no writable v2 memory controller (docs/judge-limits.md says
 // what it offers and what was measured). Output: stdout and stderr are read through pipes with

@@ -235,9 +235,9 @@ TEST_CASE("a thread's launcher serves its runs and ends with the thread") {
 }
 
 TEST_CASE("a kill that comes as the program ends does not upset the next run") {
-    // Two bytes past a one-byte output limit: the runner asks the launcher to kill the group
-    // just as the program ends by itself; the launcher sees the end first or the kill first,
-    // and drops a kill that comes too late. Either way the same launcher serves the next run.
+    // Two bytes past a one-byte output limit: the runner kills the group just as the program
+    // ends by itself, so the kill comes first or the end does. Either way the verdict is the
+    // output limit, and the thread's launcher serves the next run whole.
     run_limits one_byte = quick_limits();
     one_byte.output_bytes = 1;
     for (int i = 0; i < 50; ++i) {
