@@ -5,6 +5,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace algojudge {
 
 namespace {
@@ -49,6 +53,32 @@ bool may_hold_structure(const char* p) {
     return has('{') || has('}') || has('"');
 }
 
+// The first position from `i` where a quote, bracket or brace may stand, looking 32 bytes at a
+// time with SSE2 (the x86-64 baseline) where there is one, then 8 at a time: long runs of
+// numbers (a case's input) cost a few instructions per 32 bytes. May stop early (a control
+// byte, as may_hold_structure), never late.
+std::size_t skip_plain_bytes(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'), quote = _mm_set1_epi8('"');
+    const auto structure = [&](const char* p) {
+        const __m128i bytes =
+            _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), case_bit);
+        const __m128i hits =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(bytes, open), _mm_cmpeq_epi8(bytes, close)),
+                         _mm_cmpeq_epi8(bytes, quote));
+        return _mm_movemask_epi8(hits) != 0;
+    };
+    while (text.size() - i >= 32 && !structure(text.data() + i) &&
+           !structure(text.data() + i + 16)) {
+        i += 32;
+    }
+#endif
+    while (text.size() - i >= 8 && !may_hold_structure(text.data() + i))
+        i += 8;
+    return i;
+}
+
 // The end of the value starting at `at` (not whitespace): brackets matched, strings skipped,
 // a scalar run to the next delimiter. npos when a bracket or string does not close.
 std::size_t value_end(std::string_view text, std::size_t at) {
@@ -64,9 +94,7 @@ std::size_t value_end(std::string_view text, std::size_t at) {
     }
     std::size_t depth = 0;
     for (std::size_t i = at; i < text.size(); ++i) {
-        // Long runs of numbers (a case's input) are skipped eight bytes at a time.
-        while (text.size() - i >= 8 && !may_hold_structure(text.data() + i))
-            i += 8;
+        i = skip_plain_bytes(text, i);
         if (i >= text.size()) break;
         const char c = text[i];
         if (c == '"') {
@@ -101,6 +129,39 @@ bool for_each_item(std::string_view text, char open, char close, Each each) {
     }
 }
 
+constexpr std::uint64_t byte_ones = 0x0101010101010101u;
+
+// How many of the 8 bytes at `p` are ASCII digits before the first one that is not (0 to 8).
+std::size_t leading_digits(const char* p) {
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, p, sizeof bytes);
+    // A byte is a digit when its high nibble is 3 and adding 6 keeps it there; a non-digit
+    // byte's +6 may carry into the next byte, which is then past the first non-digit anyway.
+    const std::uint64_t high_nibbles = 0xF0F0F0F0F0F0F0F0u, threes = 0x30 * byte_ones;
+    const std::uint64_t not_digit =
+        ((bytes & high_nibbles) ^ threes) | (((bytes + 6 * byte_ones) & high_nibbles) ^ threes);
+    if (not_digit == 0) return 8;
+    // Little-endian: the first byte in memory is the lowest.
+    return static_cast<std::size_t>(__builtin_ctzll(not_digit)) / 8;
+}
+
+// The value of the `count` (1 to 8) digits at `p`: shifted to the end of a word of '0's, then
+// the usual SWAR sums of pairs, quads and the two halves.
+std::uint64_t eight_digits_value(const char* p, std::size_t count) {
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, p, sizeof bytes);
+    if (count < 8) {
+        bytes = (bytes << (8 * (8 - count))) | ((0x30 * byte_ones) >> (8 * count));
+    }
+    bytes -= 0x30 * byte_ones;
+    bytes = (bytes * 10 + (bytes >> 8)) & 0x00FF00FF00FF00FFu;
+    bytes = (bytes * 100 + (bytes >> 16)) & 0x0000FFFF0000FFFFu;
+    return (bytes * 10000 + (bytes >> 32)) & 0xFFFFFFFFu;
+}
+
+constexpr std::uint64_t powers_of_ten[9] = {1,      10,      100,      1000,     10000,
+                                            100000, 1000000, 10000000, 100000000};
+
 // Reads one integer at text[at...]; false when it is not a plain int64 (sign, digits without a
 // leading zero, then a delimiter).
 bool read_plain_int64(std::string_view text, std::size_t& at, std::int64_t& value) {
@@ -108,7 +169,16 @@ bool read_plain_int64(std::string_view text, std::size_t& at, std::int64_t& valu
     std::size_t i = at + (negative ? 1 : 0);
     const std::size_t first = i;
     std::uint64_t magnitude = 0;
-    // 19 digits always fit in a uint64; the range check below catches the rest.
+    // Eight digits at a time while eight bytes are there, then one at a time; 19 digits always
+    // fit in a uint64 (more are refused), the range check below catches the rest.
+    while (text.size() - i >= 8) {
+        const std::size_t count = leading_digits(text.data() + i);
+        if (count == 0) break;
+        if (i + count - first > 19) return false;
+        magnitude = magnitude * powers_of_ten[count] + eight_digits_value(text.data() + i, count);
+        i += count;
+        if (count < 8) break;
+    }
     while (i < text.size() && i - first < 20 && text[i] >= '0' && text[i] <= '9') {
         magnitude = magnitude * 10 + static_cast<std::uint64_t>(text[i] - '0');
         ++i;

@@ -42,6 +42,9 @@ algojudge_cli_test(NAME stress.correct-survives-extremes EXIT 0
     ARGS stress max-gap --iterations 200 --n 6 --min -9223372036854775808
          --max 9223372036854775807 -- ${stress_programs}/max_gap_sorted
     STDOUT "^no failing case: 200 cases in [0-9.]+ s \\(n 0 to 6\\)\n$")
+algojudge_cli_test(NAME stress.correct-static-survives EXIT 0
+    ARGS stress max-gap --iterations 200 -- ${stress_programs}/max_gap_sorted_static
+    STDOUT "^no failing case: 200 cases")
 algojudge_cli_test(NAME stress.correct-survives-json-io EXIT 0
     ARGS stress max-gap --io json --iterations 100 -- ${stress_programs}/max_gap_solution json
     STDOUT "^no failing case: 100 cases")

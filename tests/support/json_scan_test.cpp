@@ -1,13 +1,17 @@
 #include "support/json_scan.hpp"
 
+#include <charconv>
+#include <cstdint>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include "json_layout_fixtures.hpp"
 
+using algojudge::read_plain_int64_array;
 using algojudge::split_json_array;
 using algojudge::split_json_object;
 using json = nlohmann::json;
@@ -96,4 +100,114 @@ TEST_CASE("split_json_object: valid pieces make a valid whole, on random and dam
         CHECK(whole == rebuilt);
     }
     CHECK(split > 2000);
+}
+
+namespace {
+
+// The reference for read_plain_int64_array: every token between the brackets read by
+// std::from_chars, and the same rules (no leading zero, no fraction or exponent, int64 range).
+std::optional<std::vector<std::int64_t>> plain_integers(const std::string& inner) {
+    std::vector<std::int64_t> values;
+    std::size_t at = 0;
+    const auto space = [&] {
+        while (at < inner.size() && algojudge::is_json_space(inner[at]))
+            ++at;
+    };
+    space();
+    if (at == inner.size()) return values;
+    for (;;) {
+        const std::size_t start = at;
+        if (at < inner.size() && inner[at] == '-') ++at;
+        const std::size_t digits = at;
+        while (at < inner.size() && inner[at] >= '0' && inner[at] <= '9')
+            ++at;
+        if (at == digits || (at - digits > 1 && inner[digits] == '0')) return std::nullopt;
+        std::int64_t value = 0;
+        const auto [end, error] = std::from_chars(inner.data() + start, inner.data() + at, value);
+        if (error != std::errc() || end != inner.data() + at) return std::nullopt;
+        values.push_back(value);
+        space();
+        if (at == inner.size()) return values;
+        if (inner[at] != ',') return std::nullopt;
+        ++at;
+        space();
+    }
+}
+
+}  // namespace
+
+TEST_CASE("read_plain_int64_array: every length of number, the edges, and what it declines") {
+    // Eight digits are read at a time: lengths around 8 and 16, the int64 ends, and numbers
+    // cut by the end of the text, where fewer than eight bytes remain.
+    const std::vector<std::string> samples = {"[]",
+                                              "[0]",
+                                              "[-0]",
+                                              "[7]",
+                                              "[12345678]",
+                                              "[123456789]",
+                                              "[1234567812345678]",
+                                              "[12345678123456789]",
+                                              "[9223372036854775807]",
+                                              "[-9223372036854775808]",
+                                              "[9223372036854775808]",
+                                              "[-9223372036854775809]",
+                                              "[99999999999999999999]",
+                                              "[1234567890123456789]",
+                                              "[12345678901234567890]",
+                                              "[01]",
+                                              "[00000000]",
+                                              "[1.5]",
+                                              "[12345678.5]",
+                                              "[12345678e3]",
+                                              "[1,2 , 3\n,4]",
+                                              "[1,]",
+                                              "[,1]",
+                                              "[1 2]",
+                                              "[+1]",
+                                              "[--1]",
+                                              "[-]",
+                                              "[1]x",
+                                              "[123456781234567812345678]",
+                                              "[\"1\"]",
+                                              "[1a]"};
+    for (const std::string& text : samples) {
+        CAPTURE(text);
+        std::vector<std::int64_t> values;
+        const std::size_t end = read_plain_int64_array(text, 0, values);
+        const std::size_t close = text.rfind(']');
+        const auto expected = plain_integers(text.substr(1, close - 1));
+        if (expected) {
+            CHECK(end == close + 1);
+            CHECK(values == *expected);
+        } else {
+            CHECK(end == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("read_plain_int64_array: random numbers of every length against std::from_chars") {
+    std::mt19937_64 random(20261202);
+    for (int round = 0; round < 2000; ++round) {
+        std::string text = "[";
+        const int count = static_cast<int>(random() % 12);
+        for (int k = 0; k < count; ++k) {
+            if (k > 0) text += random() % 3 == 0 ? " , " : ",";
+            if (random() % 2) text += '-';
+            const int digits = 1 + static_cast<int>(random() % 20);
+            for (int d = 0; d < digits; ++d)
+                text += static_cast<char>('0' + random() % 10);
+            if (random() % 40 == 0) text += random() % 2 ? ".5" : "e1";
+        }
+        text += "]";
+        CAPTURE(text);
+        std::vector<std::int64_t> values;
+        const std::size_t end = read_plain_int64_array(text, 0, values);
+        const auto expected = plain_integers(text.substr(1, text.size() - 2));
+        if (expected) {
+            CHECK(end == text.size());
+            CHECK(values == *expected);
+        } else {
+            CHECK(end == std::string::npos);
+        }
+    }
 }
