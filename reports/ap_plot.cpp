@@ -12,11 +12,11 @@
 
 #include <fmt/format.h>
 
-#include "judging/case_files.hpp"
 #include "reports/ap_sweep_table.hpp"
 #include "reports/ap_table.hpp"
 #include "reports/coco_table.hpp"
 #include "reports/xml_text.hpp"
+#include "support/errors.hpp"
 #include "support/files.hpp"
 #include "support/printable.hpp"
 
