@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/ap_table.hpp"
 #include "reports/text_table.hpp"
 #include "support/printable.hpp"
 
@@ -68,7 +69,7 @@ std::string render_coco_summary(const coco_summary& summary) {
 }
 
 std::string coco_number(double value) {
-    return value < 0 ? "-" : fmt::format("{:.3f}", value);
+    return value < 0 ? std::string(no_ap_word) : fmt::format("{:.3f}", value);
 }
 
 std::string render_coco_table(const std::vector<std::string>& class_names,

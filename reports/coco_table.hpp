@@ -18,7 +18,7 @@ namespace algojudge {
 // ] = 0.372" (one line each; -1 prints as -1.000, as pycocotools does).
 std::string render_coco_summary(const coco_summary& summary);
 
-// "0.372" for 0.372; "-" for -1 (no ground truth in that range).
+// "0.372" for 0.372; no_ap_word ("n/a", as the VOC table) for -1 (no ground truth in that range).
 std::string coco_number(double value);
 
 // `class_names[c]` names result.classes[c].

@@ -26,7 +26,7 @@ TEST_CASE("render_coco_summary: pycocotools' twelve lines, -1 as -1.000") {
           " Average Recall     (AR) @[ IoU=0.50:0.95 | area= large | maxDets=100 ] = 1.000\n");
 }
 
-TEST_CASE("render_coco_table: a row per class in class order, '-' without ground truth") {
+TEST_CASE("render_coco_table: a row per class in class order, n/a without ground truth") {
     coco_eval_result result;
     result.classes.resize(2);
     result.classes[0].ap = 0.25;
@@ -36,9 +36,9 @@ TEST_CASE("render_coco_table: a row per class in class order, '-' without ground
     const std::string text = render_coco_table({"zebra", "ant"}, result, false);
     CHECK(text ==
           "class  GT     AP   AP50  AP75  APs  APm  APl  AR100\n"
-          "zebra  12  0.250  0.500     -    -    -    -  1.000\n"
-          "ant     0      -      -     -    -    -    -      -\n");
-    CHECK(coco_number(-1) == "-");
+          "zebra  12  0.250  0.500   n/a  n/a  n/a  n/a  1.000\n"
+          "ant     0    n/a    n/a   n/a  n/a  n/a  n/a    n/a\n");
+    CHECK(coco_number(-1) == "n/a");
     CHECK(coco_number(0) == "0.000");
 }
 
@@ -48,9 +48,9 @@ TEST_CASE("render_coco_table: a newline or an ESC in a class name stays on its r
     result.classes[0].num_gt = 1;
     const std::string text = render_coco_table({"a\nb", "\x1b[31mred"}, result, false);
     CHECK(text ==
-          "class        GT  AP  AP50  AP75  APs  APm  APl  AR100\n"
-          "a\\x0ab        1   -     -     -    -    -    -      -\n"
-          "\\x1b[31mred   0   -     -     -    -    -    -      -\n");
+          "class        GT   AP  AP50  AP75  APs  APm  APl  AR100\n"
+          "a\\x0ab        1  n/a   n/a   n/a  n/a  n/a  n/a    n/a\n"
+          "\\x1b[31mred   0  n/a   n/a   n/a  n/a  n/a  n/a    n/a\n");
 }
 
 TEST_CASE("coco JSON: the documented keys in the documented order") {
