@@ -409,9 +409,9 @@ TEST_CASE("write_ap_plots: 1000 classes keep the charts small and the table whol
 TEST_CASE("write_ap_plots: the errors table when the result holds the split, in natural order") {
     class_ap c10, c2;
     c10.num_gt = c2.num_gt = 3;
-    c10.fp = 4;
+    c10.fp = c10.num_detections = 4;
     c10.errors = ap_errors{1, 1, 1, 1, 2};
-    c2.fp = 2;
+    c2.fp = c2.num_detections = 2;
     c2.errors = ap_errors{0, 2, 0, 0, 3};
     detection_set set;
     set.images = {"img"};
