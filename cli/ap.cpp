@@ -121,15 +121,15 @@ detection_inputs load_inputs(const ap_options& options, std::optional<double> io
 
 // The input checks' warnings (formats/detection_checks.hpp), printed; with --strict-names the
 // first is an error instead.
-std::vector<std::string> check_inputs(const ap_options& options, const detection_set& set) {
+detection_warning_list check_inputs(const ap_options& options, const detection_set& set) {
     const detection_source source = source_of(options);
     require_ground_truth(set, source);
-    std::vector<std::string> warnings =
+    detection_warning_list list =
         detection_warnings(set, {text_boxes_of(source), detection_format(source) == "coco"});
-    if (options.strict_names) refuse_warnings(warnings, "--strict-names");
-    for (const std::string& warning : warnings)
+    if (options.strict_names) refuse_warnings(list.warnings, "--strict-names");
+    for (const std::string& warning : list.warnings)
         print_warning(warning);
-    return warnings;
+    return list;
 }
 
 // Everything ap computes, for the plots and the printed result.
@@ -269,7 +269,8 @@ int ap_main(const ap_options& options) {
     done.coco = options.protocol != "voc";
     done.errors = options.errors && done.voc;
     done.inputs = load_inputs(options, iou_threshold, done.coco);
-    done.warnings = check_inputs(options, done.inputs.input.set);
+    detection_warning_list checked = check_inputs(options, done.inputs.input.set);
+    done.warnings = std::move(checked.warnings);
     if (done.voc) evaluate_voc(done, {.errors = done.errors});
     if (options.errors && !done.voc)
         note(done, "--errors: the split is made for --protocol voc only");
@@ -288,12 +289,9 @@ int ap_main(const ap_options& options) {
         }
         write_plots(options.plot_dir, done);
     }
-    // The note says in passing what a warning on the images (detection_checks) already says.
-    const bool images_warned =
-        std::any_of(done.warnings.begin(), done.warnings.end(), [](const std::string& warning) {
-            return warning.find("on images without any ground truth") != std::string::npos;
-        });
-    if (done.voc && !images_warned && done.result.detections_without_ground_truth_image > 0) {
+    // A warning on the images (detection_checks) has said what this note would.
+    if (done.voc && !checked.about_images &&
+        done.result.detections_without_ground_truth_image > 0) {
         const std::size_t count = done.result.detections_without_ground_truth_image;
         note(done, fmt::format("{} detection{} on images without any ground truth counted as "
                                "false positives",

@@ -214,14 +214,17 @@ std::vector<std::string> layout_warnings(const detection_set& set, text_box_halv
         100.0 * static_cast<double>(also_corners) / static_cast<double>(boxes))};
 }
 
-std::vector<std::string> detection_warnings(const detection_set& set,
-                                            const detection_check_options& options) {
-    std::vector<std::string> warnings = class_warnings(set);
-    for (std::string& warning : image_warnings(set, !options.coco_image_ids))
-        warnings.push_back(std::move(warning));
+detection_warning_list detection_warnings(const detection_set& set,
+                                          const detection_check_options& options) {
+    detection_warning_list list;
+    list.warnings = class_warnings(set);
+    std::vector<std::string> images = image_warnings(set, !options.coco_image_ids);
+    list.about_images = !images.empty();
+    for (std::string& warning : images)
+        list.warnings.push_back(std::move(warning));
     for (std::string& warning : layout_warnings(set, options.xywh))
-        warnings.push_back(std::move(warning));
-    return warnings;
+        list.warnings.push_back(std::move(warning));
+    return list;
 }
 
 void refuse_warnings(const std::vector<std::string>& warnings, std::string_view option) {

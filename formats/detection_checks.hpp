@@ -36,8 +36,12 @@ struct detection_check_options {
 };
 
 // Every warning about `set`, in a fixed order: classes, images, boxes.
-std::vector<std::string> detection_warnings(const detection_set& set,
-                                            const detection_check_options& options);
+struct detection_warning_list {
+    std::vector<std::string> warnings;
+    bool about_images = false;  // one is image_warnings': it says what ap's note would
+};
+detection_warning_list detection_warnings(const detection_set& set,
+                                          const detection_check_options& options);
 
 // The warnings of each kind, for tests.
 std::vector<std::string> class_warnings(const detection_set& set);

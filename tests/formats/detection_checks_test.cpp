@@ -32,7 +32,7 @@ detection_set set_of(std::vector<std::string> images, std::vector<std::string> c
 TEST_CASE("checks: a matching set gives no warning") {
     const detection_set set =
         set_of({"a", "b"}, {"cat", "dog"}, {{0, 0}, {1, 1}}, {{0, 0}, {1, 1}});
-    CHECK(detection_warnings(set, {{true, true}, false}).empty());
+    CHECK(detection_warnings(set, {{true, true}, false}).warnings.empty());
     // A class with ground truth and no detections is no mismatch.
     CHECK(class_warnings(set_of({"a"}, {"cat", "dog"}, {{0, 0}, {0, 1}}, {{0, 0}})).empty());
 }
