@@ -35,7 +35,6 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 enum { judge_fd = 3, max_request = 1 << 17 }; /* the judge sends no more (process_runner.cpp) */

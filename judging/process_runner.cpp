@@ -256,8 +256,6 @@ class launcher_connection {
         return *connection;
     }
 
-    int socket() const { return socket_.get(); }
-
     // Starts argv with the three descriptors as its stdin, stdout and stderr; returns its pid
     // (its session and group id; our child) at once after the clone, before the exec: a failed
     // exec writes its errno into `error_fd`. Throws process_error when it cannot be started.
