@@ -30,7 +30,7 @@ void add_program_run_options(CLI::App& command, program_run_options& options) {
     add_size_option(command, "--reference-memory-limit", options.reference_memory_limit_bytes,
                     "Largest table the reference solver may allocate", "1G");
     add_size_option(command, "--output-limit", options.output_limit_bytes,
-                    "Most stdout the program may write", "64M");
+                    "Most the program may write to stdout, to stderr or to any file", "64M");
     command.add_flag("--sandbox", options.sandbox,
                      "Run the program in bubblewrap: no network, read-only files but /tmp");
 }

@@ -10,14 +10,15 @@
  *
  *   algojudge-launch      (descriptor 3: a SOCK_SEQPACKET socket to the judge)
  *
- * For each request, {cpu seconds (int64), then argv as NUL-terminated strings} with stdin,
- * stdout, stderr and an error pipe attached (SCM_RIGHTS), it clones a child whose parent is
- * the judge (CLONE_PARENT): the child starts a new session, takes the three descriptors,
- * RLIMIT_CPU (soft the given seconds, hard one more), RLIMIT_CORE 0 (the launcher's own) and
- * default signals, and execs argv (PATH search as execvp); a failed exec writes its errno
- * (an int) into the error pipe. The child's memory is a copy of this small process, so its
- * ru_maxrss starts from here; its parent is the judge, which waits for it, kills its group and
- * reaps it itself, as with a child of its own: the launcher never waits. One reply, four int64:
+ * For each request, {cpu seconds, file bytes (two int64), then argv as NUL-terminated strings}
+ * with stdin, stdout, stderr and an error pipe attached (SCM_RIGHTS), it clones a child whose
+ * parent is the judge (CLONE_PARENT): the child starts a new session, takes the three
+ * descriptors, RLIMIT_CPU (soft the given seconds, hard one more), RLIMIT_FSIZE (the given
+ * bytes), RLIMIT_CORE 0 (the launcher's own) and default signals, and execs argv (PATH search
+ * as execvp); a failed exec writes its errno (an int) into the error pipe. The child's memory
+ * is a copy of this small process, so its ru_maxrss starts from here; its parent is the judge,
+ * which waits for it, kills its group and reaps it itself, as with a child of its own: the
+ * launcher never waits. One reply, four int64:
  *   {0, errno, pid, 0}   at once after the clone (errno 0), or when it failed (pid 0)
  * A program's start costs one message each way and one wake-up of the launcher; its end
  * involves the launcher not at all. End of file on the socket ends the launcher; so does the
@@ -73,7 +74,7 @@ static ssize_t receive(int fds[request_fds]) {
     struct cmsghdr* header = CMSG_FIRSTHDR(&message);
     if (!header || header->cmsg_type != SCM_RIGHTS ||
         header->cmsg_len != CMSG_LEN(request_fds * sizeof(int)) ||
-        got < (ssize_t)sizeof(int64_t) + 2) {
+        got < (ssize_t)(2 * sizeof(int64_t)) + 2) {
         return -1;
     }
     memcpy(fds, CMSG_DATA(header), request_fds * sizeof(int));
@@ -86,13 +87,15 @@ static ssize_t receive(int fds[request_fds]) {
 }
 
 /* The child: never returns. Reports a failed exec through fds[3] (close-on-exec). */
-static void become_program(const int fds[request_fds], int64_t cpu_seconds, char** argv) {
+static void become_program(const int fds[request_fds], const int64_t limits[2], char** argv) {
     setsid();
     for (int i = 0; i < 3; ++i) {
         if (dup2(fds[i], i) < 0) break;
     }
-    const struct rlimit cpu = {(rlim_t)cpu_seconds, (rlim_t)cpu_seconds + 1};
+    const struct rlimit cpu = {(rlim_t)limits[0], (rlim_t)limits[0] + 1};
     setrlimit(RLIMIT_CPU, &cpu);
+    const struct rlimit file_size = {(rlim_t)limits[1], (rlim_t)limits[1]};
+    setrlimit(RLIMIT_FSIZE, &file_size);
     signal(SIGPIPE, SIG_DFL); /* the launcher's own SIG_IGN must not reach the program */
     sigset_t none;
     sigemptyset(&none);
@@ -107,11 +110,11 @@ static void become_program(const int fds[request_fds], int64_t cpu_seconds, char
 /* One request: start the program as the judge's child and say its pid. A clone of this small
  * process measured cheaper than posix_spawn here (scripts/judge_overhead.sh). */
 static int serve(ssize_t size, const int fds[request_fds]) {
-    int64_t cpu_seconds;
-    memcpy(&cpu_seconds, request, sizeof cpu_seconds);
+    int64_t limits[2];
+    memcpy(limits, request, sizeof limits);
     char* argv[4096];
     int argc = 0;
-    for (char* at = request + sizeof cpu_seconds; at < request + size; at += strlen(at) + 1) {
+    for (char* at = request + sizeof limits; at < request + size; at += strlen(at) + 1) {
         if (argc == 4095) { /* more arguments than we hold: refused, never cut short */
             close_all(fds);
             return reply(0, E2BIG, 0, 0);
@@ -125,7 +128,7 @@ static int serve(ssize_t size, const int fds[request_fds]) {
     }
     /* fork, but the child's parent is the judge: CLONE_PARENT, its exit signal SIGCHLD. */
     const pid_t pid = (pid_t)syscall(SYS_clone, CLONE_PARENT | SIGCHLD, 0, 0, 0, 0);
-    if (pid == 0) become_program(fds, cpu_seconds, argv);
+    if (pid == 0) become_program(fds, limits, argv);
     const int error = pid < 0 ? errno : 0;
     close_all(fds);
     return reply(0, error, pid < 0 ? 0 : pid, 0);

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -60,7 +61,7 @@ class unique_fd {
     throw process_error(what + ": " + std::strerror(errno));
 }
 
-// A pipe whose both ends are close-on-exec; the child's end is dup2'ed to 0, 1 or 2.
+// A pipe whose both ends are close-on-exec (the error pipe of an exec).
 struct pipe_pair {
     unique_fd read_end, write_end;
 };
@@ -71,9 +72,49 @@ pipe_pair make_pipe() {
     return {unique_fd(fds[0]), unique_fd(fds[1])};
 }
 
-void set_nonblocking(int fd) {
-    const int flags = ::fcntl(fd, F_GETFL);
-    if (flags < 0 || ::fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) fail("fcntl");
+// A file in memory (memfd), close-on-exec: the program's stdin, stdout or stderr. A program
+// sees a regular file, as with `./a.out < in > out`.
+unique_fd memory_file(const char* name, unsigned flags = 0) {
+    const int fd = ::memfd_create(name, MFD_CLOEXEC | flags);
+    if (fd < 0) fail("memfd_create");
+    return unique_fd(fd);
+}
+
+// The input, written whole and sealed against writes: the program can read it, seek in it,
+// map it, but not change it for anyone else.
+unique_fd input_file(std::string_view input) {
+    unique_fd file = memory_file("algojudge-stdin", MFD_ALLOW_SEALING);
+    for (std::size_t written = 0; written < input.size();) {
+        const ssize_t put = ::write(file.get(), input.data() + written, input.size() - written);
+        if (put < 0 && errno == EINTR) continue;
+        if (put <= 0) fail("writing the input");
+        written += static_cast<std::size_t>(put);
+    }
+    if (::lseek(file.get(), 0, SEEK_SET) != 0) fail("lseek");
+    ::fcntl(file.get(), F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
+    return file;
+}
+
+std::uint64_t file_size(int fd) {
+    struct stat info;
+    if (::fstat(fd, &info) != 0) fail("fstat");
+    return static_cast<std::uint64_t>(info.st_size);
+}
+
+// `size` bytes from `offset` (fewer if the file is shorter).
+std::string read_file_range(int fd, std::uint64_t offset, std::uint64_t size) {
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+        const ssize_t part =
+            ::pread(fd, bytes.data() + got, bytes.size() - got, static_cast<off_t>(offset + got));
+        if (part < 0 && errno == EINTR) continue;
+        if (part < 0) fail("reading the program's output");
+        if (part == 0) break;
+        got += static_cast<std::size_t>(part);
+    }
+    bytes.resize(got);
+    return bytes;
 }
 
 bool is_executable_file(const std::string& path) {
@@ -140,39 +181,6 @@ void become_subreaper() {
     std::call_once(once, [] { ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); });
 }
 
-// SIGPIPE blocked in this thread while we feed stdin: a program that closes its stdin early
-// gives EPIPE, not a dead judge. Restores the mask and drops a SIGPIPE we caused.
-class sigpipe_guard {
-  public:
-    sigpipe_guard() {
-        sigset_t pipe_only;
-        sigemptyset(&pipe_only);
-        sigaddset(&pipe_only, SIGPIPE);
-        sigset_t pending;
-        sigpending(&pending);
-        was_pending_ = sigismember(&pending, SIGPIPE) == 1;
-        pthread_sigmask(SIG_BLOCK, &pipe_only, &old_mask_);
-    }
-    ~sigpipe_guard() {
-        sigset_t pending;
-        sigpending(&pending);
-        if (!was_pending_ && sigismember(&pending, SIGPIPE) == 1) {
-            sigset_t pipe_only;
-            sigemptyset(&pipe_only);
-            sigaddset(&pipe_only, SIGPIPE);
-            const timespec zero{0, 0};
-            sigtimedwait(&pipe_only, nullptr, &zero);
-        }
-        pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr);
-    }
-    sigpipe_guard(const sigpipe_guard&) = delete;
-    sigpipe_guard& operator=(const sigpipe_guard&) = delete;
-
-  private:
-    sigset_t old_mask_;
-    bool was_pending_ = false;
-};
-
 // The launcher (judging/launcher.c): beside the executable (the build tree), in
 // ../libexec/algojudge (an installed copy), or where this build put it (the test binary).
 std::string launcher_path() {
@@ -225,7 +233,7 @@ class launcher_connection {
         sigset_t no_signals, all_signals;
         sigemptyset(&no_signals);
         sigfillset(&all_signals);
-        posix_spawnattr_setsigmask(&attributes, &no_signals);      // undo our SIGPIPE block
+        posix_spawnattr_setsigmask(&attributes, &no_signals);      // no blocked signals
         posix_spawnattr_setsigdefault(&attributes, &all_signals);  // no inherited SIG_IGN
         posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
         char* argv[] = {const_cast<char*>(path.c_str()), nullptr};
@@ -256,14 +264,16 @@ class launcher_connection {
         return *connection;
     }
 
-    // Starts argv with the three descriptors as its stdin, stdout and stderr; returns its pid
+    // Starts argv with the three descriptors as its stdin, stdout and stderr, RLIMIT_FSIZE
+    // file_bytes; returns its pid
     // (its session and group id; our child) at once after the clone, before the exec: a failed
     // exec writes its errno into `error_fd`. Throws process_error when it cannot be started.
-    pid_t start(const std::vector<std::string>& argv, double cpu_seconds, int stdin_fd,
-                int stdout_fd, int stderr_fd, int error_fd) {
+    pid_t start(const std::vector<std::string>& argv, double cpu_seconds, std::uint64_t file_bytes,
+                int stdin_fd, int stdout_fd, int stderr_fd, int error_fd) {
         // RLIMIT_CPU as a backstop in case polling is starved: soft ceil(limit) + 1 s.
-        const std::int64_t cpu = static_cast<std::int64_t>(std::ceil(cpu_seconds)) + 1;
-        std::string request(reinterpret_cast<const char*>(&cpu), sizeof cpu);
+        const std::int64_t limits[2] = {static_cast<std::int64_t>(std::ceil(cpu_seconds)) + 1,
+                                        static_cast<std::int64_t>(file_bytes)};
+        std::string request(reinterpret_cast<const char*>(limits), sizeof limits);
         for (const std::string& arg : argv)
             request.append(arg).push_back('\0');
         // The launcher's request buffer (judging/launcher.c), well inside a socket buffer.
@@ -484,12 +494,6 @@ timespec to_timespec(clock::duration duration) {
             static_cast<long>(nanoseconds % 1'000'000'000)};
 }
 
-// Keeps the last `keep` bytes of a stream without moving them on every read.
-void append_tail(std::string& tail, const char* data, std::size_t size, std::size_t keep) {
-    tail.append(data, size);
-    if (tail.size() > 2 * keep + 65536) tail.erase(0, tail.size() - keep);
-}
-
 }  // namespace detail
 
 std::string_view limit_name(limit_kind kind) {
@@ -549,36 +553,30 @@ std::optional<std::string> check_sandbox_usable() {
 
 namespace detail {
 
-// One run of one program, in three phases: watch it until it exits or passes a limit, drain
-// what its pipes still hold once the group is killed, reap everyone and settle the verdict.
+// One run of one program, in two phases: watch it until it exits or passes a limit, then kill
+// its group, reap everyone and settle the verdict. Its stdin, stdout and stderr are files in
+// memory (memfd): the input is written whole before the start, and the output is read after
+// the end, so the program never waits for this thread and this thread wakes only for the
+// program's exit (or a sample): a case costs it the wake-ups of a fork/exec/wait4 loop.
 class process_run {
   public:
     process_run(std::string_view input, const run_limits& limits)
         : input_(input), limits_(limits) {}
 
     run_result run(const std::vector<std::string>& command) {
-        pipe_pair in = make_pipe(), out = make_pipe(), err = make_pipe();
-        in_ = std::move(in.write_end);
-        out_ = std::move(out.read_end);
-        err_ = std::move(err.read_end);
-        set_nonblocking(in_.get());
-        set_nonblocking(out_.get());
-        set_nonblocking(err_.get());
-        // Into the pipe before the program starts, as much as it holds (a small input whole):
-        // the program finds its input ready, without waiting for this thread to wake up.
-        if (input_.empty()) {
-            in_.reset();
-        } else {
-            feed_input();
-        }
+        unique_fd in = input_file(input_);
+        out_ = memory_file("algojudge-stdout");
+        err_ = memory_file("algojudge-stderr");
         pipe_pair exec_error = make_pipe();
+        // Each file the program writes stops at the output limit (RLIMIT_FSIZE, one byte more
+        // so that passing it shows); stdout and stderr are two of them.
+        const std::uint64_t file_bytes =
+            std::min<std::uint64_t>(limits_.output_bytes, INT64_MAX - 1) + 1;
         start_ = clock::now();
-        pid_ = launcher_.start(command, limits_.cpu_seconds, in.read_end.get(), out.write_end.get(),
-                               err.write_end.get(), exec_error.write_end.get());
+        pid_ = launcher_.start(command, limits_.cpu_seconds, file_bytes, in.get(), out_.get(),
+                               err_.get(), exec_error.write_end.get());
         watch_.emplace(pid_);
-        in.read_end.reset();
-        out.write_end.reset();
-        err.write_end.reset();
+        in.reset();
         exec_error.write_end.reset();
         // Readable once the program (our child) has exited; -1 on a kernel without pidfds
         // (before 5.3), where watch() looks every millisecond instead.
@@ -588,8 +586,6 @@ class process_run {
         // The leader is gone or a limit was hit. Kill the whole group while the leader is
         // still an unreaped zombie (its pid, the group id, cannot be reused until we reap it).
         ::kill(-pid_, SIGKILL);
-        in_.reset();
-        drain_after_kill();
         reap();
         // A failed exec wrote its errno; end of file means the exec succeeded.
         int exec_errno = 0;
@@ -602,6 +598,7 @@ class process_run {
             errno = poll_errno;
             fail("ppoll");
         }
+        collect_output();
         settle_limits();
         return std::move(result_);
     }
@@ -613,48 +610,17 @@ class process_run {
     }
 
     void kill_group(limit_kind reason) {
-        if (!killed_) ::kill(-pid_, SIGKILL);
-        killed_ = true;
+        ::kill(-pid_, SIGKILL);
         if (result_.stopped_by == limit_kind::none) result_.stopped_by = reason;
     }
 
-    // Reads what a pipe has; false at end of file (the pipe is then closed).
-    bool drain(unique_fd& fd, bool is_stdout) {
-        for (;;) {
-            const ssize_t got = ::read(fd.get(), buffer_, sizeof buffer_);
-            if (got > 0) {
-                const auto size = static_cast<std::size_t>(got);
-                if (is_stdout) {
-                    const std::size_t room = static_cast<std::size_t>(limits_.output_bytes) -
-                                             result_.stdout_bytes.size();
-                    result_.stdout_bytes.append(buffer_, std::min(size, room));
-                    // Past the limit: the group is killed, and the rest read and dropped until
-                    // it is dead. Closing the pipe instead would let a SIGPIPE win the race
-                    // against the launcher's SIGKILL.
-                    if (size > room) kill_group(limit_kind::output);
-                } else {
-                    append_tail(result_.stderr_tail, buffer_, size, limits_.stderr_keep_bytes);
-                }
-                if (size < sizeof buffer_) return true;
-                continue;
-            }
-            if (got < 0 && errno == EINTR) continue;
-            if (got < 0 && errno == EAGAIN) return true;
-            fd.reset();  // end of file, or an error we cannot recover from
-            return false;
-        }
+    // Whether stdout or stderr of these sizes passed the output limit.
+    bool past_output_limit(std::uint64_t stdout_size, std::uint64_t stderr_size) const {
+        return std::max(stdout_size, stderr_size) > limits_.output_bytes;
     }
 
-    void feed_input() {
-        const ssize_t put =
-            ::write(in_.get(), input_.data() + input_written_, input_.size() - input_written_);
-        if (put > 0) input_written_ += static_cast<std::size_t>(put);
-        if ((put < 0 && errno != EAGAIN && errno != EINTR) || input_written_ == input_.size()) {
-            in_.reset();  // all fed, or the program closed its stdin (EPIPE)
-        }
-    }
-
-    // Samples CPU and memory of the group; false when a limit was passed (the group killed).
+    // Samples CPU, memory and output of the group; false when a limit was passed (the group
+    // killed).
     bool sample_within_limits(clock::time_point now) {
         const group_sample sample = watch_->sample();
         sampled_peak_ = std::max(sampled_peak_, sample.resident_bytes);
@@ -666,6 +632,11 @@ class process_run {
             kill_group(limit_kind::memory);
             return false;
         }
+        // The program may ignore SIGXFSZ and keep trying.
+        if (past_output_limit(file_size(out_.get()), file_size(err_.get()))) {
+            kill_group(limit_kind::output);
+            return false;
+        }
         // Near the memory limit, sample faster: the overshoot is what one interval allows.
         const clock::duration base = to_duration(limits_.poll_interval_seconds);
         const bool near_limit = 2 * sample.resident_bytes > limits_.memory_bytes;
@@ -673,8 +644,8 @@ class process_run {
         return true;
     }
 
-    // Phase 1: until the launcher says the program exited or a limit is hit. Returns the
-    // errno of a failed ppoll, reported once the group is killed and reaped; else 0.
+    // Phase 1: until the program exits or a limit is hit. Returns the errno of a failed
+    // ppoll, reported once the group is killed and reaped; else 0.
     int watch() {
         const clock::time_point deadline = start_ + to_duration(limits_.wall_seconds);
         next_sample_ = start_ + to_duration(limits_.poll_interval_seconds);
@@ -685,29 +656,15 @@ class process_run {
                 return 0;
             }
             if (now >= next_sample_ && !sample_within_limits(now)) return 0;
-            // The program's exit first; each pipe still open after it (`absent` marks a closed
-            // one). Without a pidfd, the exit is looked for every millisecond.
-            constexpr nfds_t absent = 4;
-            pollfd fds[absent];
-            nfds_t count = 0;
-            fds[count++] = {exit_fd_.get(), POLLIN, 0};
-            const nfds_t out_index = out_.get() >= 0 ? count : absent;
-            if (out_index != absent) fds[count++] = {out_.get(), POLLIN, 0};
-            const nfds_t err_index = err_.get() >= 0 ? count : absent;
-            if (err_index != absent) fds[count++] = {err_.get(), POLLIN, 0};
-            const nfds_t in_index = in_.get() >= 0 ? count : absent;
-            if (in_index != absent) fds[count++] = {in_.get(), POLLOUT, 0};
+            // Without a pidfd, the exit is looked for every millisecond.
             clock::time_point wake = std::min(next_sample_, deadline);
             if (exit_fd_.get() < 0) wake = std::min(wake, now + std::chrono::milliseconds(1));
             const timespec timeout = to_timespec(wake - now);
-            const int ready = ::ppoll(fds, count, &timeout, nullptr);
+            pollfd exit_event{exit_fd_.get(), POLLIN, 0};
+            const nfds_t count = exit_fd_.get() >= 0 ? 1 : 0;
+            const int ready = ::ppoll(&exit_event, count, &timeout, nullptr);
             if (ready < 0 && errno != EINTR) return errno;
-            if (ready <= 0) continue;
-            if (in_index != absent && fds[in_index].revents != 0) feed_input();
-            if (out_index != absent && fds[out_index].revents != 0) drain(out_, true);
-            if (err_index != absent && fds[err_index].revents != 0) drain(err_, false);
-            if (fds[0].revents != 0 || (exit_fd_.get() < 0 && has_exited())) return 0;
-            if (killed_) return 0;
+            if (ready > 0 || (exit_fd_.get() < 0 && has_exited())) return 0;
         }
     }
 
@@ -718,28 +675,7 @@ class process_run {
                info.si_pid == pid_;
     }
 
-    // Phase 2: output written before the end still counts. Every writer is dead now, so end
-    // of file comes at once; a process that escaped the group could hold a pipe, hence the
-    // grace.
-    void drain_after_kill() {
-        const clock::time_point drain_deadline = clock::now() + std::chrono::seconds(1);
-        while (out_.get() >= 0 || err_.get() >= 0) {
-            pollfd fds[2];
-            nfds_t count = 0;
-            if (out_.get() >= 0) fds[count++] = {out_.get(), POLLIN, 0};
-            if (err_.get() >= 0) fds[count++] = {err_.get(), POLLIN, 0};
-            const clock::time_point now = clock::now();
-            if (now >= drain_deadline) break;
-            const timespec timeout = to_timespec(drain_deadline - now);
-            const int ready = ::ppoll(fds, count, &timeout, nullptr);
-            if (ready < 0 && errno == EINTR) continue;
-            if (ready <= 0) break;
-            if (out_.get() >= 0 && fds[0].revents != 0) drain(out_, true);
-            if (err_.get() >= 0 && fds[count - 1].revents != 0) drain(err_, false);
-        }
-    }
-
-    // Phase 3: reap the program (our child, cloned from the launcher: its ru_maxrss starts
+    // Phase 2: reap the program (our child, cloned from the launcher: its ru_maxrss starts
     // from the launcher's few hundred KiB, not from the judge) and every other member of its
     // group (orphans came to us).
     void reap() {
@@ -767,21 +703,32 @@ class process_run {
         if (WIFSIGNALED(status)) result_.signal = WTERMSIG(status);
     }
 
+    // stdout up to the limit, and the tail of stderr. The group is dead, but a process that
+    // escaped it could still write: each file is read once, up to the size it had.
+    void collect_output() {
+        const std::uint64_t out_size = file_size(out_.get());
+        result_.stdout_bytes =
+            read_file_range(out_.get(), 0, std::min(out_size, limits_.output_bytes));
+        const std::uint64_t err_size = file_size(err_.get());
+        const std::uint64_t keep = std::min<std::uint64_t>(err_size, limits_.stderr_keep_bytes);
+        result_.stderr_tail = read_file_range(err_.get(), err_size - keep, keep);
+        result_.stdout_size = out_size;
+        result_.stderr_size = err_size;
+    }
+
     // A program may pass a limit between two samples and finish; rusage has the last word.
     // Only a program the runner did not stop for another reason gets these verdicts.
     void settle_limits() {
-        if (result_.stopped_by == limit_kind::none) {
-            if (result_.cpu_seconds > limits_.cpu_seconds) {
-                result_.stopped_by = limit_kind::cpu_time;
-            } else if (result_.peak_memory_bytes > limits_.memory_bytes) {
-                result_.stopped_by = limit_kind::memory;
-            } else if (result_.signal == SIGXCPU) {
-                result_.stopped_by = limit_kind::cpu_time;  // the RLIMIT_CPU backstop fired
-            }
-        }
-        std::string& tail = result_.stderr_tail;
-        if (tail.size() > limits_.stderr_keep_bytes) {
-            tail.erase(0, tail.size() - limits_.stderr_keep_bytes);
+        if (result_.stopped_by != limit_kind::none) return;
+        if (result_.cpu_seconds > limits_.cpu_seconds) {
+            result_.stopped_by = limit_kind::cpu_time;
+        } else if (result_.peak_memory_bytes > limits_.memory_bytes) {
+            result_.stopped_by = limit_kind::memory;
+        } else if (result_.signal == SIGXCPU) {
+            result_.stopped_by = limit_kind::cpu_time;  // the RLIMIT_CPU backstop fired
+        } else if (past_output_limit(result_.stdout_size, result_.stderr_size) ||
+                   result_.signal == SIGXFSZ) {
+            result_.stopped_by = limit_kind::output;  // RLIMIT_FSIZE stopped a write
         }
     }
 
@@ -791,14 +738,11 @@ class process_run {
     launcher_connection& launcher_ = launcher_connection::of_this_thread();
     pid_t pid_ = -1;     // the program: leader of its session and group
     unique_fd exit_fd_;  // the program's pidfd: readable once it exited
-    unique_fd in_, out_, err_;
+    unique_fd out_, err_;
     std::optional<group_watch> watch_;
     run_result result_;
-    bool killed_ = false;
     clock::time_point next_sample_;
     std::uint64_t sampled_peak_ = 0;
-    std::size_t input_written_ = 0;
-    char buffer_[65536];
 };
 
 }  // namespace detail
@@ -809,7 +753,6 @@ run_result run_process(const std::vector<std::string>& argv, std::string_view in
     detail::become_subreaper();
     const std::vector<std::string> command =
         sandbox ? detail::sandbox_command(argv, limits.memory_bytes) : argv;
-    detail::sigpipe_guard sigpipe_blocked;
     return detail::process_run(input, limits).run(command);
 }
 

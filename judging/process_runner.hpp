@@ -22,12 +22,14 @@
 // reaps it. Precision:
 // the kill can come late by what the program touches in one interval. cgroup v2 memory.max would
 // stop it exactly, but this machine has no writable v2 memory controller (docs/judge-limits.md says
-// what it offers and what was measured). Output: stdout and stderr are read through pipes with
-// ppoll; more than output_bytes of stdout kills the group. No busy loop: ppoll waits on the
-// launcher's socket and the pipes with a timeout of one poll interval, so a program that exits at
-// once wakes the runner at once. Sandbox: the command is wrapped in bubblewrap: read-only root,
-// private /tmp (a tmpfs capped at the memory limit), fresh /dev and /proc, no network, own PID
-// namespace,
+// what it offers and what was measured). Input and output: stdin, stdout and stderr are files
+// in memory (memfd): the input written whole before the start and sealed, the output read after
+// the end. RLIMIT_FSIZE = output_bytes + 1 caps stdout, stderr and any file the program writes
+// (SIGXFSZ); a sample that sees stdout or stderr past the limit kills the group. No busy loop:
+// ppoll waits on the program's pidfd alone, with a timeout of one poll interval, so a program
+// that exits at once wakes the runner once. Sandbox: the command is wrapped in bubblewrap:
+// read-only root, private /tmp (a tmpfs capped at the memory limit), fresh /dev and /proc, no
+// network, own PID namespace,
 // --die-with-parent. Status: tested (tests/judging/process_runner_test.cpp);
 // bench/process_runner_bench.cpp.
 #pragma once
@@ -68,6 +70,8 @@ struct run_result {
     std::uint64_t peak_memory_bytes = 0;
     std::string stdout_bytes;  // at most output_bytes
     std::string stderr_tail;   // the last stderr_keep_bytes bytes
+    // What each stream held: one byte past output_bytes at most (RLIMIT_FSIZE stops it there).
+    std::uint64_t stdout_size = 0, stderr_size = 0;
     limit_kind stopped_by = limit_kind::none;
 };
 
@@ -92,10 +96,10 @@ std::optional<std::string> check_command_runnable(const std::vector<std::string>
 // when the sandbox works on this machine.
 std::optional<std::string> check_sandbox_usable();
 
-// Runs argv once with `input` on stdin (then closed; never the terminal). Blocks until the
+// Runs argv once with `input` on stdin (a file; never the terminal). Blocks until the
 // program and every process of its group are gone. Throws process_error when it cannot start.
 // Constraints: argv non-empty; limits positive. Calls from several threads at once are fine:
-// each waits only for its own process group (SIGPIPE is blocked in the calling thread only).
+// each waits only for its own process group.
 // Example: run_process({"cat"}, "hi", {}, false).stdout_bytes == "hi".
 run_result run_process(const std::vector<std::string>& argv, std::string_view input,
                        const run_limits& limits, bool sandbox);

@@ -77,9 +77,24 @@ std::optional<program_outcome> limit_verdict(const run_result& run, const run_li
         case limit_kind::none:
             break;
     }
+    // Before a crash or an exit code: a program whose write past the limit was refused may
+    // die of it (SIGXFSZ) or give up with an error (Python ignores SIGXFSZ).
+    if (run.stopped_by == limit_kind::output) {
+        const std::string limit = format_byte_size(limits.output_bytes);
+        outcome.verdict = program_verdict::output_limit_exceeded;
+        if (run.stdout_size > limits.output_bytes) {
+            outcome.message = fmt::format("more output than the limit of {}", limit);
+        } else if (run.stderr_size > limits.output_bytes) {
+            outcome.message = fmt::format("more than the limit of {} on stderr", limit);
+        } else {
+            outcome.message = fmt::format(
+                "a file written past the limit of {} (the output limit caps every file)", limit);
+        }
+        return outcome;
+    }
     const std::string err = tail_on_one_line(run.stderr_tail, 3, 300);
     const std::string err_part = err.empty() ? "" : "; stderr: " + err;
-    if (run.signal && run.stopped_by != limit_kind::output) {
+    if (run.signal) {
         outcome.verdict = program_verdict::runtime_error;
         outcome.message = fmt::format("killed by {}{}", signal_name(*run.signal), err_part);
         return outcome;
@@ -87,12 +102,6 @@ std::optional<program_outcome> limit_verdict(const run_result& run, const run_li
     if (run.exit_code && *run.exit_code != 0) {
         outcome.verdict = program_verdict::runtime_error;
         outcome.message = fmt::format("exit code {}{}", *run.exit_code, err_part);
-        return outcome;
-    }
-    if (run.stopped_by == limit_kind::output) {
-        outcome.verdict = program_verdict::output_limit_exceeded;
-        outcome.message =
-            fmt::format("more output than the limit of {}", format_byte_size(limits.output_bytes));
         return outcome;
     }
     return std::nullopt;

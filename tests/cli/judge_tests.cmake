@@ -67,6 +67,13 @@ algojudge_cli_test(NAME judge.stderr-in-message EXIT 1
 algojudge_cli_test(NAME judge.ole EXIT 1
                    ARGS judge --output-limit 1M @DATA@/judge/max-gap/cases.json --filter one -- ${judge_programs}/endless_output
                    STDOUT "OLE +one .*more output than the limit of 1.0 MiB")
+algojudge_cli_test(NAME judge.ole-stderr EXIT 1
+                   ARGS judge --output-limit 1M @DATA@/judge/max-gap/cases.json --filter one -- ${judge_programs}/endless_output stderr
+                   STDOUT "OLE +one .*more than the limit of 1.0 MiB on stderr")
+# The output limit caps every file the program writes (RLIMIT_FSIZE).
+algojudge_cli_test(NAME judge.ole-file EXIT 1
+                   ARGS judge --output-limit 1M @DATA@/judge/max-gap/cases.json --filter one -- sh -c "exec head -c 2000000 /dev/zero > @WORK@/big"
+                   STDOUT "OLE +one .*a file written past the limit of 1.0 MiB")
 
 # --- commands, paths and expected answers
 algojudge_cli_test(NAME judge.missing-command EXIT 2
@@ -100,6 +107,11 @@ if(PYTHON3)
     algojudge_cli_test(NAME judge.python-solution EXIT 0
                        ARGS judge @DATA@/judge/max-gap/cases.json -- ${PYTHON3} ${judge_data}/../../judging/programs/max_gap_solution.py
                        STDOUT "3 passed, 0 failed")
+    # Python ignores SIGXFSZ: its write past the limit fails and it exits 1 with a traceback.
+    # That is still the output limit, not a runtime error.
+    algojudge_cli_test(NAME judge.ole-python EXIT 1
+                       ARGS judge --output-limit 1M @DATA@/judge/max-gap/cases.json --filter one -- ${PYTHON3} -c "while True: print('y' * 4096)"
+                       STDOUT "OLE +one .*more output than the limit of 1.0 MiB")
 endif()
 
 find_program(BWRAP bwrap)

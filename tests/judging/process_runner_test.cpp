@@ -57,7 +57,7 @@ TEST_CASE("empty input, then a program that copies stdin") {
     CHECK(empty.stdout_bytes.empty());
     CHECK(empty.stopped_by == limit_kind::none);
 
-    // Larger than a pipe buffer both ways: feeding and reading must interleave.
+    // Larger than a pipe buffer both ways, as it was when stdin and stdout were pipes.
     std::string input;
     for (int i = 0; i < 200000; ++i)
         input += std::to_string(i) + '\n';
@@ -82,8 +82,15 @@ TEST_CASE("stdin is the case input only, never the terminal") {
     CHECK(result.stdout_bytes == "not-a-terminal\nx");
 }
 
+TEST_CASE("stdin is a file the program can read again but not change") {
+    const run_result result =
+        run({"sh", "-c", "printf z >&0 2>/dev/null || echo refused; cat; cat /dev/stdin"}, "x");
+    CHECK(result.exit_code == 0);
+    CHECK(result.stdout_bytes == "refused\nxx");
+}
+
 TEST_CASE("a program that ignores its stdin still runs to the end") {
-    const std::string big(1 << 20, 'z');  // more than the pipe holds: the write gets EPIPE
+    const std::string big(1 << 20, 'z');  // more than a pipe holds
     const run_result result = run({program("exit_code"), "0"}, big);
     CHECK(result.exit_code == 0);
     CHECK(result.stopped_by == limit_kind::none);
@@ -292,15 +299,42 @@ TEST_CASE("a sanitized program's shadow memory reservation is not counted") {
 TEST_CASE("endless output is stopped by the output limit") {
     const run_result result = run({program("endless_output")});
     CHECK(result.stopped_by == limit_kind::output);
+    CHECK(result.signal == SIGXFSZ);  // RLIMIT_FSIZE: the first write past the limit
+    CHECK(result.stdout_bytes.size() == quick_limits().output_bytes);
+}
+
+TEST_CASE("a program that ignores SIGXFSZ is stopped at the next sample") {
+    const run_result result = run({program("endless_output"), "ignore-sigxfsz"});
+    CHECK(result.stopped_by == limit_kind::output);
     CHECK(result.signal == SIGKILL);
     CHECK(result.stdout_bytes.size() == quick_limits().output_bytes);
 }
 
+TEST_CASE("endless output on stderr is stopped by the output limit too") {
+    const run_result result = run({program("endless_output"), "stderr"});
+    CHECK(result.stopped_by == limit_kind::output);
+    CHECK(result.stdout_bytes.empty());
+    CHECK(result.stderr_tail == std::string(quick_limits().stderr_keep_bytes, 'y'));
+}
+
+TEST_CASE("output just at the limit is accepted") {
+    run_limits limits = quick_limits();
+    limits.output_bytes = 5;
+    const run_result result = run_process({"printf", "1234\\n"}, "", limits, false);
+    CHECK(result.stopped_by == limit_kind::none);
+    CHECK(result.exit_code == 0);
+    CHECK(result.stdout_bytes == "1234\n");
+    limits.output_bytes = 4;
+    const run_result over = run_process({"printf", "1234\\n"}, "", limits, false);
+    CHECK(over.stopped_by == limit_kind::output);
+    CHECK(over.stdout_bytes == "1234");
+}
+
 TEST_CASE("only the tail of stderr is kept") {
-    const run_result result = run({program("stderr_lines"), "100000"});
+    const run_result result = run({program("stderr_lines"), "50000"});  // 539 KB
     CHECK(result.exit_code == 1);
     CHECK(result.stderr_tail.size() == quick_limits().stderr_keep_bytes);
-    CHECK(result.stderr_tail.ends_with("line 99999\nline 100000\n"));
+    CHECK(result.stderr_tail.ends_with("line 49999\nline 50000\n"));
 }
 
 TEST_CASE("a command that cannot run is reported before running") {
@@ -383,11 +417,15 @@ TEST_CASE("--sandbox denies network and writes outside /tmp") {
     CHECK(echoed.exit_code == 0);
     CHECK(echoed.stdout_bytes == "hello");
 
-    // The private /tmp is memory: it holds no more than the memory limit.
+    // The private /tmp is memory: it holds no more than the memory limit (the output limit,
+    // which caps every file, is set above it here).
+    run_limits roomy_files = quick_limits();
+    roomy_files.output_bytes = 1u << 30;
     const run_result filled =
-        run_process({"sh", "-c", "head -c 100000000 /dev/zero > /tmp/fill || echo full"}, "",
-                    quick_limits(), true);
+        run_process({"sh", "-c", "head -c 100000000 /dev/zero > /tmp/fill 2>&1 || echo full"}, "",
+                    roomy_files, true);
     CHECK(filled.stdout_bytes == "full\n");
+    CHECK(filled.stopped_by == limit_kind::none);
 
     // Limits still hold inside: the whole sandbox is one process group.
     const run_result spin = run_process({program("spin")}, "", quick_limits(), true);
