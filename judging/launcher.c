@@ -14,11 +14,12 @@
  * with stdin, stdout, stderr and an error pipe attached (SCM_RIGHTS), it clones a child whose
  * parent is the judge (CLONE_PARENT): the child starts a new session, takes the three
  * descriptors, RLIMIT_CPU (soft the given seconds, hard one more), RLIMIT_FSIZE (the given
- * bytes), RLIMIT_CORE 0 (the launcher's own) and default signals, and execs argv (PATH search
- * as execvp); a failed exec writes its errno (an int) into the error pipe. The child's memory
- * is a copy of this small process, so its ru_maxrss starts from here; its parent is the judge,
- * which waits for it, kills its group and reaps it itself, as with a child of its own: the
- * launcher never waits. One reply, four int64:
+ * bytes), RLIMIT_CORE 0 (the launcher's own), default signals and the launcher's CPU (that of
+ * the judge thread that started it), and execs argv (PATH search as execvp); a failed exec
+ * writes its errno (an int) into the error pipe. The child's memory is a copy of this small
+ * process, so its ru_maxrss starts from here; its parent is the judge, which waits for it,
+ * kills its group and reaps it itself, as with a child of its own: the launcher never waits.
+ * One reply, four int64:
  *   {0, errno, pid, 0}   at once after the clone (errno 0), or when it failed (pid 0)
  * A program's start costs one message each way and one wake-up of the launcher; its end
  * involves the launcher not at all. End of file on the socket ends the launcher; so does the

@@ -27,7 +27,9 @@
 // the end. RLIMIT_FSIZE = output_bytes + 1 caps stdout, stderr and any file the program writes
 // (SIGXFSZ); a sample that sees stdout or stderr past the limit kills the group. No busy loop:
 // ppoll waits on the program's pidfd alone, with a timeout of one poll interval, so a program
-// that exits at once wakes the runner once. Sandbox: the command is wrapped in bubblewrap:
+// that exits at once wakes the runner once. CPU: the calling thread pins itself to one CPU (the
+// first thread its current one, each later thread the next), and its launcher and programs
+// inherit it, so that a case wakes no other CPU. Sandbox: the command is wrapped in bubblewrap:
 // read-only root, private /tmp (a tmpfs capped at the memory limit), fresh /dev and /proc, no
 // network, own PID namespace,
 // --die-with-parent. Status: tested (tests/judging/process_runner_test.cpp);
@@ -99,7 +101,7 @@ std::optional<std::string> check_sandbox_usable();
 // Runs argv once with `input` on stdin (a file; never the terminal). Blocks until the
 // program and every process of its group are gone. Throws process_error when it cannot start.
 // Constraints: argv non-empty; limits positive. Calls from several threads at once are fine:
-// each waits only for its own process group.
+// each waits only for its own process group. The calling thread stays pinned to its CPU.
 // Example: run_process({"cat"}, "hi", {}, false).stdout_bytes == "hi".
 run_result run_process(const std::vector<std::string>& argv, std::string_view input,
                        const run_limits& limits, bool sandbox);

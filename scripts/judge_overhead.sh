@@ -48,4 +48,8 @@ for r in $(seq 1 "$rounds"); do
     tail -1 "$work/out.txt" | grep -qx "1000 passed, 0 failed"
     awk -v r="$r" -v a="$t0" -v b="$t1" -v c="$t2" \
         'BEGIN { j = (b - a); m = (c - b); printf "%d %.3f %.3f %.2f\n", r, j, m, j / m }'
-done
+done | tee "$work/rounds.txt"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+echo "median judge_ms_per_case $(cut -d' ' -f2 "$work/rounds.txt" | median)" \
+     "minimal_ms_per_case $(cut -d' ' -f3 "$work/rounds.txt" | median)" \
+     "ratio $(cut -d' ' -f4 "$work/rounds.txt" | median)"

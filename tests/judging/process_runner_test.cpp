@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -240,6 +241,24 @@ TEST_CASE("a thread's launcher serves its runs and ends with the thread") {
     });
     worker.join();
     CHECK(launchers() == before);
+}
+
+TEST_CASE("each thread's programs run on one CPU, another thread's on another") {
+    cpu_set_t allowed;
+    REQUIRE(sched_getaffinity(0, sizeof allowed, &allowed) == 0);
+    const std::vector<std::string> show_cpus = {"sh", "-c",
+                                                "grep Cpus_allowed_list: /proc/self/status"};
+    std::string first, second;
+    std::thread([&] { first = run(show_cpus).stdout_bytes; }).join();
+    std::thread([&] { second = run(show_cpus).stdout_bytes; }).join();
+    const run_result count = run({"nproc"});
+    CHECK(count.stdout_bytes == "1\n");
+    CHECK(first.starts_with("Cpus_allowed_list:"));
+    if (CPU_COUNT(&allowed) >= 2) {
+        CHECK(first != second);
+    } else {
+        MESSAGE("one CPU only: both threads share it");
+    }
 }
 
 TEST_CASE("a kill that comes as the program ends does not upset the next run") {
