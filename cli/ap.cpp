@@ -16,6 +16,7 @@
 #include "reports/ap_sweep_table.hpp"
 #include "reports/ap_table.hpp"
 #include "reports/coco_table.hpp"
+#include "support/counted.hpp"
 #include "support/threshold_list.hpp"
 
 namespace algojudge::cli {
@@ -293,9 +294,8 @@ int ap_main(const ap_options& options) {
     if (done.voc && !checked.about_images &&
         done.result.detections_without_ground_truth_image > 0) {
         const std::size_t count = done.result.detections_without_ground_truth_image;
-        note(done, fmt::format("{} detection{} on images without any ground truth counted as "
-                               "false positives",
-                               count, count == 1 ? "" : "s"));
+        note(done, counted(count, "detection") +
+                       " on images without any ground truth counted as false positives");
     }
     if (options.json) {
         print_json(options, done);

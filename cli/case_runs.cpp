@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.hpp"
+#include "support/counted.hpp"
 #include "support/worker_count.hpp"
 
 namespace algojudge::cli {
@@ -178,8 +179,7 @@ void finish_case_runs(const case_run_options& options, std::string_view suite,
                       const std::vector<std::optional<case_outcome>>& outcomes,
                       const case_tally& counts, std::size_t not_run, std::ofstream& junit) {
     if (not_run > 0) {
-        print_note(fmt::format("stopped after the first failure; {} case{} not run", not_run,
-                               not_run == 1 ? "" : "s"));
+        print_note("stopped after the first failure; " + counted(not_run, "case") + " not run");
     }
     if (options.junit_file.empty()) return;
     junit << junit_report(suite, cases, outcomes, counts);

@@ -9,6 +9,7 @@
 #include "cli/common.hpp"
 #include "judging/stress.hpp"
 #include "problems/registry.hpp"
+#include "support/counted.hpp"
 #include "support/errors.hpp"
 #include "support/files.hpp"
 
@@ -50,12 +51,11 @@ std::string render_expected(const problem& chosen, const json& expected, program
 
 void print_found(const problem& chosen, const stress_result& result, program_io io) {
     const stress_case& c = *result.shrunk;
-    write_stdout(fmt::format(
-        "{} on {} after {} cases ({:.1f} s); shrunk in {} step{}, {} candidate{} tried ({:.1f} "
-        "s)\n",
-        program_verdict_code(c.outcome.verdict), result.original->name, result.cases_run,
-        result.seconds, result.shrink_steps, result.shrink_steps == 1 ? "" : "s",
-        result.shrink_tried, result.shrink_tried == 1 ? "" : "s", result.shrink_seconds));
+    write_stdout(
+        fmt::format("{} on {} after {} cases ({:.1f} s); shrunk in {}, {} tried ({:.1f} s)\n",
+                    program_verdict_code(c.outcome.verdict), result.original->name,
+                    result.cases_run, result.seconds, counted(result.shrink_steps, "step"),
+                    counted(result.shrink_tried, "candidate"), result.shrink_seconds));
     write_stdout("--- input ---\n" + shown(render_input(chosen, c.input, io)));
     write_stdout("--- program output ---\n" + shown(c.outcome.run.stdout_bytes));
     write_stdout("--- expected output ---\n" + shown(render_expected(chosen, c.expected, io)));

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "support/counted.hpp"
 #include "support/errors.hpp"
 #include "support/files.hpp"
 #include "support/spelling.hpp"
@@ -29,10 +30,6 @@ std::string quoted_list(const std::vector<std::string_view>& names, std::size_t 
     return list;
 }
 
-std::string plural(std::size_t count, std::string_view word) {
-    return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
-}
-
 bool is_number(std::string_view name) {
     return !name.empty() &&
            std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -49,7 +46,7 @@ std::optional<std::string> class_warning(
     const std::string loose = loose_name(name);
     const std::size_t distance = edit_distance(loose, loose_name(nearest[0]));
     const std::string start = fmt::format("detection class \"{}\" ({}) has no ground truth at all",
-                                          name, plural(detections, "detection"));
+                                          name, counted(detections, "detection"));
     if (distance == 0) {
         return fmt::format(
             "{}, but the ground truth has \"{}\": class names must match exactly, case and "
@@ -97,9 +94,9 @@ std::vector<std::string> class_warnings(const detection_set& set) {
             "a line, the first for class 0, as a darknet .names file)",
             orphans.size() == 1 ? fmt::format("detection class \"{}\"", orphans[0])
                                 : fmt::format("{} detection classes", orphans.size()),
-            orphans.size() == 1 ? plural(orphan_detections, "detection")
+            orphans.size() == 1 ? counted(orphan_detections, "detection")
                                 : fmt::format("{}; {}", quoted_list(orphans, 4),
-                                              plural(orphan_detections, "detection")),
+                                              counted(orphan_detections, "detection")),
             orphans.size() == 1 ? "has" : "have", quoted_list(named, 3)));
         return warnings;
     }
@@ -182,7 +179,7 @@ std::vector<std::string> image_warnings(const detection_set& set, bool suggest_i
     return {fmt::format(
         "{} of {} ({:.1f} %) are on images without any ground truth, such as {}: image ids must "
         "match exactly, and each of these detections counts as a false positive",
-        outside, plural(set.detections.size(), "detection"),
+        outside, counted(set.detections.size(), "detection"),
         100.0 * static_cast<double>(outside) / total, such_as)};
 }
 
@@ -283,7 +280,7 @@ void require_ground_truth(const detection_set& set, const detection_source& sour
         throw input_error::at(
             source.ground_truth,
             fmt::format("no ground truth: not one {} in its {}", format == "voc" ? "object" : "box",
-                        plural(files.size(), std::string(kind) + " file")));
+                        counted(files.size(), std::string(kind) + " file")));
     }
     const auto [folder, count] = subfolder_with_files(source.ground_truth, format);
     if (count > 0) {
@@ -292,7 +289,7 @@ void require_ground_truth(const detection_set& set, const detection_source& sour
             fmt::format("no ground truth: the folder holds no {} files, but its subfolder {} "
                         "holds {}: give --gt {}",
                         kind, fs::relative(folder, source.ground_truth).string(),
-                        plural(count, "file"), folder.string()));
+                        counted(count, "file"), folder.string()));
     }
     throw input_error::at(source.ground_truth,
                           fmt::format("no ground truth: the folder holds no {} files", kind));

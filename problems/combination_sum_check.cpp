@@ -13,6 +13,7 @@
 
 #include "problems/combination_sum.hpp"
 #include "problems/internal_combination_sum_input.hpp"
+#include "support/counted.hpp"
 #include "support/json_input.hpp"
 
 namespace algojudge {
@@ -75,9 +76,8 @@ struct allowance {
                 return fmt::format("uses {}, which is not in input.candidates", values[i]);
             }
             if (!reuse && end - i > found->second) {
-                return fmt::format("uses {} {} times, but input.candidates holds it {} time{}",
-                                   values[i], end - i, found->second,
-                                   found->second == 1 ? "" : "s");
+                return fmt::format("uses {} {} times, but input.candidates holds it {}", values[i],
+                                   end - i, counted(found->second, "time"));
             }
             sum += static_cast<__int128>(values[i]) * static_cast<__int128>(end - i);
             i = end;

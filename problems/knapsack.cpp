@@ -14,6 +14,7 @@
 
 #include "algorithms/knapsack.hpp"
 #include "support/byte_size.hpp"
+#include "support/counted.hpp"
 #include "support/json_input.hpp"
 #include "support/json_scan.hpp"
 
@@ -290,8 +291,8 @@ std::string add_up_chosen(const knapsack_case& parsed, const json& chosen,
         if (parsed.kind == knapsack_kind::zero_one) most = 1;
         if (parsed.kind == knapsack_kind::bounded) most = parsed.counts[item];
         if (count > most) {
-            return fmt::format("{}.count: item {} may be taken at most {} time{}, got {}", path,
-                               item, most, most == 1 ? "" : "s", count);
+            return fmt::format("{}.count: item {} may be taken at most {}, got {}", path, item,
+                               counted(most, "time"), count);
         }
         // Each term is below 2^126; capping the sums keeps them from wrapping.
         constexpr u128 cap = u128{1} << 65;

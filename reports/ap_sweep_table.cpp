@@ -7,15 +7,12 @@
 
 #include "reports/ap_table.hpp"
 #include "reports/text_table.hpp"
+#include "support/counted.hpp"
 #include "support/printable.hpp"
 
 namespace algojudge {
 
 namespace {
-
-std::string plural(std::size_t count, std::string_view word, std::string_view suffix) {
-    return fmt::format("{} {}{}", count, word, count == 1 ? "" : suffix);
-}
 
 // One method's table: a row per class, a column per threshold and the mean, the mAP row.
 std::string method_table(const detection_set& set, std::span<const double> thresholds,
@@ -30,18 +27,18 @@ std::string method_table(const detection_set& set, std::span<const double> thres
     std::vector<align> alignment(header.size(), align::right);
     alignment[0] = align::left;
     text_table table(header, alignment);
-    std::size_t counted = 0;
+    std::size_t with_ap = 0;
     for (std::size_t i : natural_order(set.classes)) {
         std::vector<std::string> row = {printable(set.classes[i])};
         for (const ap_result& result : sweep)
             row.push_back(ap_percent(result.classes[i].*field));
         row.push_back(ap_percent(mean.classes[i].*mean_field));
         const bool has_ap = (sweep.front().classes[i].*field).has_value();
-        counted += has_ap ? 1 : 0;
+        with_ap += has_ap ? 1 : 0;
         table.add_row(
             row, has_ap ? std::vector<colour>{} : std::vector<colour>(row.size(), colour::dim));
     }
-    std::vector<std::string> map_row = {fmt::format("mAP ({})", plural(counted, "class", "es"))};
+    std::vector<std::string> map_row = {map_label(with_ap)};
     for (const ap_result& result : sweep)
         map_row.push_back(ap_percent(result.*map_field));
     map_row.push_back(ap_percent(mean.map.*mean_field));
@@ -55,12 +52,11 @@ std::string render_ap_sweep_table(const detection_set& set, std::span<const doub
                                   std::span<const ap_result> sweep,
                                   const ap_conventions& conventions, bool use_colour) {
     const ap_sweep_mean mean = mean_over_thresholds(sweep);
-    std::string out =
-        fmt::format("IoU {} to {}, {} {}{}{}\n", thresholds.front(), thresholds.back(),
-                    plural(thresholds.size(), "threshold", "s"),
-                    conventions.strict_greater ? "(strict >)" : "(>=)",
-                    conventions.pixel_plus_one ? ", +1 pixel widths" : "",
-                    conventions.numpy_thresholds ? ", numpy 11-point thresholds" : "");
+    std::string out = fmt::format(
+        "IoU {} to {}, {} {}{}{}\n", thresholds.front(), thresholds.back(),
+        counted(thresholds.size(), "threshold"), conventions.strict_greater ? "(strict >)" : "(>=)",
+        conventions.pixel_plus_one ? ", +1 pixel widths" : "",
+        conventions.numpy_thresholds ? ", numpy 11-point thresholds" : "");
     out += "AP 11-point % by IoU threshold\n";
     out += method_table(set, thresholds, sweep, mean, &class_ap::ap_11point, &ap_values::ap_11point,
                         &ap_result::map_11point, use_colour);

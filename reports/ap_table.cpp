@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "reports/text_table.hpp"
+#include "support/counted.hpp"
 #include "support/files.hpp"
 #include "support/printable.hpp"
 
@@ -17,10 +18,14 @@ std::string ap_percent(const std::optional<double>& value) {
     return value ? fmt::format("{:.2f}", *value * 100) : std::string(no_ap_word);
 }
 
+std::string map_label(std::size_t classes_with_ap) {
+    return "mAP (" + counted(classes_with_ap, "class", "classes") + ")";
+}
+
 std::string without_ap_note(std::size_t classes_without_ap) {
     if (classes_without_ap == 0) return "";
-    return fmt::format("{} class{} without non-difficult ground truth: {}, left out of the mAP",
-                       classes_without_ap, classes_without_ap == 1 ? "" : "es", no_ap_word);
+    return fmt::format("{} without non-difficult ground truth: {}, left out of the mAP",
+                       counted(classes_without_ap, "class", "classes"), no_ap_word);
 }
 
 std::string ap_difference(const std::optional<double>& area, const std::optional<double>& eleven) {
@@ -140,8 +145,7 @@ ap_summary summarise_ap(const detection_set& set, const ap_result& result) {
     }
     summary.ignored = summary.detections - summary.tp - summary.fp;
     summary.mean_cells.assign(columns.size(), "");
-    summary.mean_cells[ap_col::name] =
-        fmt::format("mAP ({} class{})", summary.with_ap, summary.with_ap == 1 ? "" : "es");
+    summary.mean_cells[ap_col::name] = map_label(summary.with_ap);
     summary.mean_cells[ap_col::ap_11point] = ap_percent(result.map_11point);
     summary.mean_cells[ap_col::ap_area] = ap_percent(result.map_area);
     summary.mean_cells[ap_col::difference] = ap_difference(result.map_area, result.map_11point);

@@ -76,6 +76,9 @@ ap_summary summarise_ap(const detection_set& set, const ap_result& result);
 // "2 classes without non-difficult ground truth: n/a, left out of the mAP"; "" for 0.
 std::string without_ap_note(std::size_t classes_without_ap);
 
+// The label of the mAP row: "mAP (20 classes)", counting the classes that have an AP.
+std::string map_label(std::size_t classes_with_ap);
+
 // The positions of `names` in natural order ("c2" before "c10"), ties broken by byte order.
 std::vector<std::size_t> natural_order(const std::vector<std::string>& names);
 

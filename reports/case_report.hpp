@@ -12,6 +12,7 @@
 
 #include "judging/case_files.hpp"
 #include "judging/run_case.hpp"
+#include "support/counted.hpp"
 
 namespace algojudge {
 
@@ -36,7 +37,7 @@ struct case_tally {
     // "N passed, M failed" and ", K errors" when there are any.
     std::string summary() const {
         std::string line = fmt::format("{} passed, {} failed", passed, failed);
-        if (errors > 0) line += fmt::format(", {} error{}", errors, errors == 1 ? "" : "s");
+        if (errors > 0) line += ", " + counted(errors, "error");
         return line;
     }
 };
