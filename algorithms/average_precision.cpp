@@ -354,16 +354,17 @@ void classify_false_positive(const detection& det, bool duplicate, double thresh
 
 // Step 4 at one threshold, after rank_detections: by descending score, each detection claims its
 // box: a difficult one ignores it, a free one makes it a TP, a taken one (or none) a FP. Fills
-// tp, fp, the curve, the APs and (with `all_boxes`) the errors of `out`; num_gt is already set.
+// tp, fp, the curve, the APs, (with `all_boxes`) the errors and (with `scores`) the curve's
+// scores of `out`; num_gt is already set.
 void claim_boxes(const detection_set& set, const ap_conventions& conventions, double threshold,
                  bool filtered, std::span<const std::uint32_t> dets,
-                 const image_ground_truth* all_boxes, class_scratch& scratch, class_ap& out) {
+                 const image_ground_truth* all_boxes, bool scores, class_scratch& scratch,
+                 class_ap& out) {
     scratch.states.assign(scratch.initial_states.begin(), scratch.initial_states.end());
     const bool has_positives = out.num_gt > 0;
-    if (has_positives) {
-        out.curve.reserve(dets.size());
-        out.curve_scores.reserve(dets.size());
-    }
+    const bool record_scores = has_positives && scores;
+    if (has_positives) out.curve.reserve(dets.size());
+    if (record_scores) out.curve_scores.reserve(dets.size());
     ap_errors errors;
     for (const ranked_detection& det : scratch.detections) {
         const bool hit =
@@ -384,8 +385,8 @@ void claim_boxes(const detection_set& set, const ap_conventions& conventions, do
             out.curve.push_back(
                 {static_cast<double>(out.tp) / static_cast<double>(out.num_gt),
                  static_cast<double>(out.tp) / static_cast<double>(out.tp + out.fp)});
-            out.curve_scores.push_back(score_of_key(det.descending_score));
         }
+        if (record_scores) out.curve_scores.push_back(score_of_key(det.descending_score));
     }
     if (has_positives) {
         out.ap_11point = ap_11point(out.curve, conventions.numpy_thresholds);
@@ -552,7 +553,7 @@ std::vector<ap_result> evaluate_average_precision_sweep(const detection_set& set
                 class_ap& out = results[t].classes[class_id];
                 out.num_detections = dets.size();
                 claim_boxes(set, conventions, thresholds[t], only_threshold.has_value(), dets,
-                            all_boxes ? &*all_boxes : nullptr, scratch, out);
+                            all_boxes ? &*all_boxes : nullptr, analysis.curve_scores, scratch, out);
             }
             release_class(scratch);
         }

@@ -80,7 +80,7 @@ struct class_ap {
     // nullopt when the class has no non-difficult ground truth: no AP, left out of the mean.
     std::optional<double> ap_11point, ap_area, ap_101point;
     std::vector<pr_point> curve;       // one point per counted (TP or FP) detection, in score order
-    std::vector<double> curve_scores;  // the score of that detection, parallel to `curve`
+    std::vector<double> curve_scores;  // with ap_analysis::curve_scores: parallel to `curve`
     std::optional<ap_errors> errors;   // when ap_analysis::errors asked for them
 };
 
@@ -92,7 +92,8 @@ struct ap_result {
 
 // What to compute beyond the APs.
 struct ap_analysis {
-    bool errors = false;  // fill class_ap::errors (a pass over each false positive's image)
+    bool errors = false;        // fill class_ap::errors (a pass over each false positive's image)
+    bool curve_scores = false;  // fill class_ap::curve_scores (a score per curve point)
 };
 
 double iou(const box& a, const box& b, bool pixel_plus_one);

@@ -272,7 +272,7 @@ int ap_main(const ap_options& options) {
     done.inputs = load_inputs(options, iou_threshold, done.coco);
     detection_warning_list checked = check_inputs(options, done.inputs.input.set);
     done.warnings = std::move(checked.warnings);
-    if (done.voc) evaluate_voc(done, {.errors = done.errors});
+    if (done.voc) evaluate_voc(done, {.errors = done.errors, .curve_scores = options.curves});
     if (options.errors && !done.voc)
         note(done, "--errors: the split is made for --protocol voc only");
     if (done.coco) {

@@ -262,7 +262,8 @@ TEST_CASE("errors: one false positive of each kind, and the missed box") {
         .det("a", "dog", 0.7, {25, 0, 35, 10})   // localisation: IoU 1/3 with the free box
         .det("a", "dog", 0.6, {50, 50, 60, 60})  // confusion: IoU 1 with the cat
         .det("a", "dog", 0.5, far_away);         // background
-    const ap_result r = evaluate_average_precision(m.set, {}, {.errors = true});
+    const ap_result r =
+        evaluate_average_precision(m.set, {}, {.errors = true, .curve_scores = true});
     const class_ap& dog = r.classes[0];
     CHECK(dog.tp == 1);
     CHECK(dog.fp == 4);
@@ -357,7 +358,7 @@ TEST_CASE("property: a sweep equals one run per threshold, on random sets") {
         c.strict_greater = round % 2 == 1;
         c.pixel_plus_one = round % 3 == 1;
         c.numpy_thresholds = round % 4 == 1;
-        const ap_analysis analysis{.errors = round % 2 == 0};
+        const ap_analysis analysis{.errors = round % 2 == 0, .curve_scores = round % 3 != 1};
         CAPTURE(round);
         const std::vector<ap_result> sweep =
             evaluate_average_precision_sweep(set, c, thresholds, analysis);
@@ -372,18 +373,24 @@ TEST_CASE("property: a sweep equals one run per threshold, on random sets") {
     // Two threads share the classes out as one does.
     detection_set set = random_set(random, 50, 5, 800, 3000);
     ap_conventions c;
+    const ap_analysis everything{.errors = true, .curve_scores = true};
     check_identical_with_errors(
-        detail::evaluate_average_precision_sweep(set, c, thresholds, {.errors = true}, 2)[3],
-        detail::evaluate_average_precision_sweep(set, c, thresholds, {.errors = true}, 1)[3]);
+        detail::evaluate_average_precision_sweep(set, c, thresholds, everything, 2)[3],
+        detail::evaluate_average_precision_sweep(set, c, thresholds, everything, 1)[3]);
 }
 
-TEST_CASE("curve scores: one per curve point, descending") {
+TEST_CASE("curve scores: one per curve point, descending, only when asked for") {
     std::mt19937_64 random(7);
     detection_set set = random_set(random, 6, 2, 30, 60);
-    const ap_result r = evaluate(set);
-    for (const class_ap& c : r.classes) {
+    const ap_result r = evaluate_average_precision(set, {}, {.curve_scores = true});
+    const ap_result without = evaluate(set);
+    for (std::size_t k = 0; k < r.classes.size(); ++k) {
+        const class_ap& c = r.classes[k];
+        CHECK(!c.curve.empty());
         CHECK(c.curve_scores.size() == c.curve.size());
         CHECK(std::is_sorted(c.curve_scores.rbegin(), c.curve_scores.rend()));
+        CHECK(without.classes[k].curve_scores.empty());
+        CHECK(without.classes[k].curve.size() == c.curve.size());
     }
 }
 
