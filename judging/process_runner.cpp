@@ -188,7 +188,7 @@ void become_subreaper() {
 // Pins the calling thread to one CPU, so that it, its launcher and every program they start
 // run there: the first thread to start a launcher keeps the CPU it is on, each later one takes
 // the next CPU the process may use (parallel workers get CPUs of their own). A case then
-// wakes no other CPU; on this VM that was a third of the per-case cost (docs/judge-limits.md).
+// wakes no other CPU, which on a VM is costly (docs/judge-limits.md, "Where programs run").
 // A program's CPU time, the limit, is the same on one CPU; its threads just take turns.
 void pin_to_a_cpu() {
     struct cpus {
