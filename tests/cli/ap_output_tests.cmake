@@ -50,7 +50,8 @@ algojudge_cli_test(NAME ap.json_settings_and_notes EXIT 0
     STDOUT "^\\{\"classes\":\\{\"cat\":\\{\"ap_101point\":null,"
            "\"map_area\":1.0,\"settings\":\\{\"version\":\"[0-9]+\\.[0-9]+\\.[0-9]+\",\"protocol\":\"voc\",\"format\":\"text\",\"input\":null,\"ground_truth\":\"[^\"]*text_small/gt\",\"detections\":\"[^\"]*text_small/det\",\"box\":\"xyxy\",\"iou_thresholds\":\\[0.5\\],\"pixel_plus_one\":false,\"strict_greater\":false,\"numpy_thresholds\":false,\"errors\":false,\"curves\":false,\"plot\":null\\},\"warnings\":\\[\"2 of 5 detections \\(40.0 %\\) are on images without any ground truth, such as [^]]*\\],\"notes\":\\[\\]\\}\n$"
     STDERR "algojudge: warning: 2 of 5 detections \\(40.0 %\\) are on images without any ground truth")
-# A note goes to "notes" as it goes to stderr: the plot of a sweep shows its first threshold.
+# A note goes to "notes" as it goes to stderr: a sweep with --plot draws the first threshold's
+# curves, and says so.
 algojudge_cli_test(NAME ap.json_notes EXIT 0
     ARGS ap @DATA@/ap/converted/padilla_odm_sample.json --iou 0.3,0.5 --plot @WORK@/plots --json
     STDOUT "\"warnings\":\\[\\],\"notes\":\\[\"--plot: the curves at IoU 0.3, the first of the sweep\"\\]\\}\n$"
@@ -110,12 +111,6 @@ algojudge_cli_test(NAME ap.errors_in_a_sweep EXIT 0
 algojudge_cli_test(NAME ap.run_problem_form_unchanged EXIT 0
     ARGS run average-precision @DATA@/ap/converted/review_toyexample_cat.json
     STDOUT "^\\{\"classes\":\\{\"cat\":\\{\"ap_101point\":[0-9.]+,\"ap_11point\":[0-9.]+,\"ap_area\":[0-9.]+,\"fp\":[0-9]+,\"num_detections\":[0-9]+,\"num_difficult\":0,\"num_gt\":[0-9]+,\"tp\":[0-9]+\\}\\},\"map_101point\":[0-9.]+,\"map_11point\":[0-9.]+,\"map_area\":[0-9.]+\\}\n?$")
-
-# A sweep with --plot draws the first threshold's curves, and says so (also in --json's notes).
-algojudge_cli_test(NAME ap.sweep_plot_note EXIT 0
-    ARGS ap @DATA@/ap/converted/padilla_odm_sample.json --iou 0.3,0.5 --plot @WORK@/plots --json
-    STDOUT "\"notes\":\\[\"--plot: the curves at IoU 0.3, the first of the sweep\"\\]"
-    STDERR "algojudge: note: --plot: the curves at IoU 0.3, the first of the sweep")
 
 # --protocol both: the COCO keys follow the sweep's, then settings.
 algojudge_cli_test(NAME ap.sweep_with_coco EXIT 0
